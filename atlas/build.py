@@ -7,16 +7,27 @@ Each stage is a function of plain data; this module only wires them and does the
 from __future__ import annotations
 
 import argparse
+import json
 import subprocess
 import sys
 import time
 import warnings
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
+from atlas import exports, facts, recognise
 from atlas.corpus import Corpus, load_corpus
 from atlas.errors import DataError
+from atlas.gazetteer import load_gazetteer
+from atlas.maps.stage import OVERVIEW, draw_maps, map_block
 from atlas.pages.articles import article_pages
+from atlas.pages.chronology import chronology_page
+from atlas.pages.context import Mention, SiteData, page_path
+from atlas.pages.data_page import data_page
+from atlas.pages.linking import facts_afterword, linked_renderer
+from atlas.pages.overview import countries_index, home_page, regions_index
+from atlas.pages.places import place_pages
 from atlas.publish import GENERATED, build_site, write_generated
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,7 +39,7 @@ class Timings:
 
     stages: dict[str, float] = field(default_factory=dict)
 
-    def run(self, name: str, func, *args, **kwargs):
+    def run(self, name, func, *args, **kwargs):
         start = time.perf_counter()
         result = func(*args, **kwargs)
         self.stages[name] = self.stages.get(name, 0.0) + time.perf_counter() - start
@@ -46,41 +57,72 @@ def data_epoch(root: Path) -> int:
         return 0
 
 
-def generate(root: Path, timings: Timings) -> dict[str, str | bytes]:
+def find_mentions(corpus: Corpus, index) -> dict[tuple[str, str], list[Mention]]:
+    out = {}
+    for article in corpus.articles():
+        for paragraph in article.paragraphs:
+            found = recognise.recognise(paragraph.text, index)
+            if found:
+                out[(article.document, paragraph.id)] = [Mention(m.entity_id, m.start, m.end, m.text) for m in found]
+    return out
+
+
+def read_json(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataError(path, "file missing (regenerate with `make geo`)") from None
+    except ValueError as err:
+        raise DataError(path, f"not valid JSON: {err}", getattr(err, "lineno", None)) from None
+
+
+def generate(root: Path, timings: Timings, epoch: int) -> dict[str, str | bytes]:
     """Every generated file of docs/, as a docs-relative path → content mapping."""
-    corpus: Corpus = timings.run("corpus", load_corpus, root / "corpus")
-    pages: dict[str, str | bytes] = {}
-    pages.update(timings.run("pages", article_pages, corpus))
-    pages["index.md"] = _home(corpus)
-    return pages
-
-
-def _home(corpus: Corpus) -> str:
-    articles = sum(len(d.articles) for d in corpus.documents)
-    return (
-        "---\ntitle: Accueil\n---\n\n# Atlas de la coopération du Bélarus\n\n"
-        f"Cet atlas rassemble ce que disent {len(corpus.documents)} documents sources "
-        f"({articles} articles) sur la coopération internationale et interrégionale du Bélarus.\n\n"
-        "- [Lire les articles](articles/index.md)\n- [Méthodologie](methodologie.md)\n"
-    )
+    corpus = timings.run("corpus", load_corpus, root / "corpus")
+    gazetteer = timings.run("gazetteer", load_gazetteer, root)
+    index = timings.run("recognise", recognise.build_index, gazetteer)
+    mentions = timings.run("recognise", find_mentions, corpus, index)
+    schema = facts.load_schema(root / "data" / "schema.yaml")
+    curated = timings.run("facts", facts.load_facts, facts.read_fact_files(root / "data"), schema, corpus,
+                          [e.id for e in gazetteer])
+    regions = read_json(root / "geo" / "regions.geojson")
+    read_json(root / "geo" / "countries.geojson")
+    maps, map_ids = timings.run("maps", draw_maps, curated, gazetteer, root / "geo" / "regions.geojson",
+                                root / "geo" / "countries.geojson")
+    version = datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%d") if epoch else "non datée"
+    data = SiteData(corpus, gazetteer, curated, mentions, version, maps=map_ids)
+    files: dict[str, str | bytes] = dict(maps)
+    blocks = {eid: map_block(mid, gazetteer[eid].name_fr, page_path(gazetteer[eid]).count("/"))
+              for eid, mid in map_ids.items() if eid in data.paged}
+    files.update(timings.run("pages", place_pages, data, blocks))
+    files.update(timings.run("pages", article_pages, corpus, linked_renderer(data), facts_afterword(data)))
+    files["index.md"] = home_page(data, map_block(map_ids[OVERVIEW], "vue d'ensemble", 0) if OVERVIEW in map_ids
+                                  else "")
+    files["regions/index.md"] = regions_index(data)
+    files["pays/index.md"] = countries_index(data)
+    files["chronologie.md"] = chronology_page(data)
+    files["donnees.md"] = data_page(schema)
+    files.update(timings.run("exports", exports.exports, data, curated, regions))
+    return files
 
 
 def run(root: Path, site_dir: Path, skip_mkdocs: bool = False) -> Timings:
     timings = Timings()
-    files = generate(root, timings)
+    epoch = data_epoch(root)
+    files = generate(root, timings, epoch)
     timings.run("write", write_generated, root / "docs", files)
     if not skip_mkdocs:
-        timings.run("mkdocs", build_site, root, site_dir, data_epoch(root))
+        timings.run("mkdocs", build_site, root, site_dir, epoch)
     return timings
 
 
 def clean_generated(root: Path) -> None:
+    import shutil
+
     write_generated(root / "docs", {})
     for owned in GENERATED:
         target = root / "docs" / owned
-        if target.is_dir() and not any(target.rglob("*.*")):
-            import shutil
-
+        if target.is_dir():
             shutil.rmtree(target)
 
 

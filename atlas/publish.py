@@ -26,6 +26,9 @@ GENERATED = (
     "cartes",
     "donnees",
     "assets/generated",
+    "assets/geo",
+    "assets/leaflet",
+    "assets/atlas-map",
 )
 
 

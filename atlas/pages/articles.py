@@ -9,6 +9,8 @@ from atlas.pages import markup
 
 #: Renders a paragraph's text (already split around footnotes) as HTML; the default only escapes.
 TextRenderer = Callable[[Paragraph, str, int], str]
+#: HTML shown after a paragraph (the facts drawn from it); the default shows nothing.
+Afterword = Callable[[Paragraph], str]
 
 
 def article_path(article: Article) -> str:
@@ -45,7 +47,13 @@ def render_paragraph(paragraph: Paragraph, render: TextRenderer = plain_renderer
     return f'<p id="{paragraph.id}" class="atlas-para" title="{lines}">{body} {anchor}</p>'
 
 
-def article_page(article: Article, doc_title: str, render: TextRenderer = plain_renderer) -> str:
+def no_afterword(paragraph: Paragraph) -> str:
+    return ""
+
+
+def article_page(
+    article: Article, doc_title: str, render: TextRenderer = plain_renderer, after: Afterword = no_afterword
+) -> str:
     parts = [markup.front_matter(article.title), f"# {markup.cell(article.title)}\n"]
     parts.append(
         f'<p class="atlas-source">Source : {markup.text(doc_title)} — document '
@@ -54,6 +62,9 @@ def article_page(article: Article, doc_title: str, render: TextRenderer = plain_
     )
     for paragraph in article.paragraphs:
         parts.append(render_paragraph(paragraph, render) + "\n")
+        extra = after(paragraph)
+        if extra:
+            parts.append(extra + "\n")
     return "\n".join(parts)
 
 
@@ -71,10 +82,12 @@ def articles_index(corpus: Corpus) -> str:
     return "\n".join(parts) + "\n"
 
 
-def article_pages(corpus: Corpus, render: TextRenderer = plain_renderer) -> dict[str, str]:
+def article_pages(
+    corpus: Corpus, render: TextRenderer = plain_renderer, after: Afterword = no_afterword
+) -> dict[str, str]:
     """Docs-relative path → Markdown, for every article and the articles index."""
     pages = {"articles/index.md": articles_index(corpus)}
     for doc in corpus.documents:
         for article in doc.articles:
-            pages[article_path(article)] = article_page(article, doc.title, render)
+            pages[article_path(article)] = article_page(article, doc.title, render, after)
     return pages

@@ -1,0 +1,18 @@
+"""Maps stage: partnership maps as plain specs, rendered offline with folium.
+
+Public API (see each module for details):
+  build_overview_spec, build_entity_spec, build_all_specs  (atlas.maps.build)
+  render_map, iframe_html, map_stats, extract_data         (atlas.maps.render)
+  write_base_js, load_base_js, base_ids, copy_assets, write_maps (atlas.maps.assets)
+"""
+
+from atlas.maps.assets import base_ids, copy_assets, load_base_js, write_base_js, write_maps
+from atlas.maps.build import build_all_specs, build_entity_spec, build_overview_spec
+from atlas.maps.model import RELATIONS, Line, MapFeature, MapSpec
+from atlas.maps.render import extract_data, iframe_html, map_stats, render_map
+
+__all__ = [
+    "RELATIONS", "Line", "MapFeature", "MapSpec",
+    "base_ids", "build_all_specs", "build_entity_spec", "build_overview_spec", "copy_assets",
+    "extract_data", "iframe_html", "load_base_js", "map_stats", "render_map", "write_base_js", "write_maps",
+]

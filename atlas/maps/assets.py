@@ -1,0 +1,153 @@
+"""Files shared by every map: base polygons (base.js), Leaflet, atlas-map.js/css.
+
+Why base.js and not a .geojson: fetch()/XHR of a local file fails under
+file://, whereas a <script src> that assigns a global works everywhere; and
+the polygons are downloaded once for the whole site instead of once per map.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+
+from shapely.geometry import MultiPolygon, Polygon, mapping, shape
+from xstatic.pkg import leaflet as xs_leaflet
+
+from atlas.maps.model import MapSpec
+from atlas.maps.render import render_map
+
+STATIC = Path(__file__).with_name("static")
+BASE_VAR = "ATLAS_BASE"
+BASE_PREFIX = f"window.{BASE_VAR} = "
+LEAFLET_FILES = ("leaflet.js", "leaflet.css", "images/layers.png", "images/layers-2x.png",
+                 "images/marker-icon.png", "images/marker-icon-2x.png", "images/marker-shadow.png")
+
+
+def _round_coords(obj, decimals: int):
+    """Round nested coordinate lists (GeoJSON) to `decimals`."""
+    if isinstance(obj, (int, float)):
+        return round(float(obj), decimals)
+    return [_round_coords(x, decimals) for x in obj]
+
+
+def _drop_specks(geom, min_area: float):
+    """Remove tiny islands (keep the largest part): they cost vertices, not meaning."""
+    if isinstance(geom, MultiPolygon):
+        parts = sorted(geom.geoms, key=lambda p: p.area, reverse=True)
+        kept = [parts[0], *[p for p in parts[1:] if p.area >= min_area]]
+        return MultiPolygon(kept) if len(kept) > 1 else kept[0]
+    return geom
+
+
+def simplify_feature(feature: dict, tolerance: float, decimals: int, min_area: float,
+                     keep: tuple[str, ...]) -> dict | None:
+    """A light copy of a feature: simplified geometry, only the `keep` properties."""
+    geom = feature.get("geometry")
+    if not geom:
+        return None
+    shp = _drop_specks(shape(geom).simplify(tolerance, preserve_topology=True), min_area)
+    if shp.is_empty or not isinstance(shp, (Polygon, MultiPolygon)):
+        return None
+    props = {k: feature["properties"][k] for k in keep if feature["properties"].get(k) is not None}
+    g = mapping(shp)
+    return {"type": "Feature", "properties": props,
+            "geometry": {"type": g["type"], "coordinates": _round_coords(g["coordinates"], decimals)}}
+
+
+def _tolerance_of(feature: dict, tolerance: float, fine: dict[str, float]) -> float:
+    """Simplification tolerance of a feature: finer for the countries in `fine`."""
+    props = feature["properties"]
+    country = str(props.get("country") or str(props.get("id", "")).split("-", 1)[0])
+    return fine.get(country, tolerance)
+
+
+def _light_collection(path: Path, tolerance: float, decimals: int, keep: tuple[str, ...],
+                      fine: dict[str, float] | None = None) -> dict:
+    """Read a GeoJSON file and return its simplified, sorted FeatureCollection."""
+    src = json.loads(Path(path).read_text(encoding="utf-8"))
+    tols = [_tolerance_of(f, tolerance, fine or {}) for f in src["features"]]
+    feats = [f for f in (simplify_feature(f, t, decimals, t * t * 4, keep)
+                         for f, t in zip(src["features"], tols, strict=True)) if f]
+    for f in feats:
+        if "country" in keep and "country" not in f["properties"]:
+            f["properties"]["country"] = str(f["properties"]["id"]).split("-", 1)[0]
+    feats.sort(key=lambda f: str(f["properties"]["id"]))
+    return {"type": "FeatureCollection", "features": feats}
+
+
+def count_vertices(features: Iterable[dict]) -> int:
+    """Number of coordinate pairs in GeoJSON polygon features."""
+    def walk(c) -> int:
+        return 1 if c and isinstance(c[0], (int, float)) else sum(walk(x) for x in c)
+    return sum(walk(f["geometry"]["coordinates"]) for f in features)
+
+
+def build_base(regions_geojson: Path, countries_geojson: Path, region_tolerance: float = 0.04,
+               country_tolerance: float = 0.06, decimals: int = 2, belarus_tolerance: float = 0.01) -> dict:
+    """The shared base layer: {"countries": FC, "regions": FC}, simplified.
+
+    Defaults (degrees; 0.01° ≈ 1 km) keep every map under 50,000 drawn
+    vertices; Belarusian regions stay finer because their maps zoom in on them.
+    """
+    keep = ("id", "name_fr")
+    fine = {"BY": belarus_tolerance}
+    return {
+        "countries": _light_collection(countries_geojson, country_tolerance, decimals, keep, fine),
+        "regions": _light_collection(regions_geojson, region_tolerance, decimals, (*keep, "country"), fine),
+    }
+
+
+def write_base_js(regions_geojson: Path, countries_geojson: Path, out_path: Path, **kwargs: float) -> dict:
+    """Write assets/geo/base.js (sets window.ATLAS_BASE); returns size/vertex stats."""
+    base = build_base(regions_geojson, countries_geojson, **kwargs)  # type: ignore[arg-type]
+    text = BASE_PREFIX + json.dumps(base, ensure_ascii=False, separators=(",", ":")) + ";\n"
+    out_path = Path(out_path)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    out_path.write_text(text, encoding="utf-8")
+    return {"bytes": len(text.encode("utf-8")),
+            "country_vertices": count_vertices(base["countries"]["features"]),
+            "region_vertices": count_vertices(base["regions"]["features"]),
+            "ids": sorted(base_ids(base))}
+
+
+def load_base_js(path: Path) -> dict:
+    """Parse a base.js written by write_base_js back into a dict."""
+    text = Path(path).read_text(encoding="utf-8").strip()
+    return json.loads(text.removeprefix(BASE_PREFIX).removesuffix(";"))
+
+
+def base_ids(base: dict) -> set[str]:
+    """Ids having a polygon in the base layer (to choose polygon vs point)."""
+    return {f["properties"]["id"] for k in ("countries", "regions") for f in base[k]["features"]}
+
+
+def copy_assets(docs_dir: Path) -> list[Path]:
+    """Copy Leaflet (from xstatic-leaflet) and atlas-map.js/css under docs/assets/."""
+    docs_dir = Path(docs_dir)
+    copied = []
+    for rel in LEAFLET_FILES:
+        copied.append(_copy(Path(xs_leaflet.BASE_DIR) / rel, docs_dir / "assets" / "leaflet" / rel))
+    for name in ("atlas-map.js", "atlas-map.css"):
+        copied.append(_copy(STATIC / name, docs_dir / "assets" / "atlas-map" / name))
+    return copied
+
+
+def _copy(src: Path, dst: Path) -> Path:
+    """Copy one file, creating parent folders."""
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(src, dst)
+    return dst
+
+
+def write_maps(specs: Iterable[MapSpec], out_dir: Path) -> list[Path]:
+    """Render each spec to out_dir/<map_id>.html (out_dir = docs/cartes)."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for spec in specs:
+        path = out_dir / f"{spec.map_id}.html"
+        path.write_text(render_map(spec), encoding="utf-8")
+        paths.append(path)
+    return paths

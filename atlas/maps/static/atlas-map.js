@@ -1,0 +1,139 @@
+/* Atlas de la coopération du Bélarus — draws one map from its JSON payload.
+ * Shared by every map (loaded once, cached). No jQuery, no network: polygons
+ * come from window.ATLAS_BASE (assets/geo/base.js). */
+(function () {
+  "use strict";
+  var SVG_NS = "http://www.w3.org/2000/svg"; // XML namespace name, never fetched
+
+  function titled(layer, text) {
+    // Accessible name on the SVG element itself (screen readers, hover).
+    var el = layer.getElement && layer.getElement();
+    if (!el || !text) { return; }
+    var t = document.createElementNS(SVG_NS, "title");
+    t.textContent = text;
+    el.appendChild(t);
+    el.setAttribute("aria-label", text);
+  }
+
+  function pairs(flat) {
+    var out = [];
+    for (var i = 0; i + 1 < flat.length; i += 2) { out.push([flat[i], flat[i + 1]]); }
+    return out;
+  }
+
+  function bind(layer, tooltip, popup) {
+    if (tooltip) { layer.bindTooltip(tooltip, {sticky: true}); }
+    if (popup) { layer.bindPopup(popup); }
+  }
+
+  function drawBase(map, d) {
+    var base = window.ATLAS_BASE || {countries: {features: []}, regions: {features: []}};
+    var wanted = {};
+    d.regionCountries.forEach(function (c) { wanted[c] = true; });
+    function style(ctx) {
+      return function (f) {
+        var p = d.polygons[f.properties.id];
+        if (p) { return d.styles[p[0]]; }
+        return f.properties.country === "BY" ? d.styles._by : d.styles[ctx];
+      };
+    }
+    function each(f, layer) {
+      var p = d.polygons[f.properties.id];
+      var tip = p ? p[1] : f.properties.name_fr;
+      bind(layer, tip, p ? p[2] : null);
+      layer.on("add", function () { titled(layer, tip); });
+    }
+    L.geoJSON(base.countries, {style: style("_country"), onEachFeature: each}).addTo(map);
+    L.geoJSON(base.regions, {
+      style: style("_region"), onEachFeature: each,
+      filter: function (f) { return wanted[f.properties.country] === true; }
+    }).addTo(map);
+  }
+
+  function drawLines(map, d) {
+    var group = L.layerGroup().addTo(map);
+    return d.lines.map(function (ln) {
+      var rel = d.relations[ln[0]];
+      var layer = L.polyline(pairs(ln[2]), {
+        color: rel[1], dashArray: rel[2] || null, weight: 2.5, opacity: ln[5] ? 0.4 : 0.8,
+        className: "atlas-line atlas-rel-" + ln[0]
+      });
+      bind(layer, ln[3], ln[4]);
+      layer.on("add", function () { titled(layer, ln[3]); });
+      group.addLayer(layer);
+      return {rel: ln[0], country: ln[1], layer: layer, group: group};
+    });
+  }
+
+  function drawPoints(map, d) {
+    d.points.forEach(function (p) {
+      var opts = L.extend({radius: p[3] === "focus_city" ? 7 : 5, className: "atlas-point"}, d.styles[p[3]]);
+      var layer = L.circleMarker([p[1], p[2]], opts);
+      bind(layer, p[4], p[5]);
+      layer.on("add", function () { titled(layer, p[4]); });
+      layer.addTo(map);
+    });
+  }
+
+  function swatch(rel) {
+    var dash = rel[2] ? ' stroke-dasharray="' + rel[2] + '"' : "";
+    return '<svg width="22" height="8" aria-hidden="true"><line x1="0" y1="4" x2="22" y2="4" stroke="' +
+      rel[1] + '" stroke-width="3"' + dash + "/></svg> ";
+  }
+
+  function layerControl(map, d, lines) {
+    // Lines are shown when both their partner country and their relation type
+    // are ticked; the overlays themselves are empty toggle groups.
+    var overlays = {}, byCountry = {}, byRel = {};
+    d.countries.forEach(function (c) {
+      byCountry[c[0]] = L.layerGroup().addTo(map);
+      overlays["Pays : " + c[1]] = byCountry[c[0]];
+    });
+    Object.keys(d.relations).forEach(function (r) {
+      byRel[r] = L.layerGroup().addTo(map);
+      overlays[swatch(d.relations[r]) + d.relations[r][0]] = byRel[r];
+    });
+    if (lines.length === 0) { return; }
+    var ctl = L.control.layers(null, overlays, {collapsed: true, position: "topright"}).addTo(map);
+    var toggle = ctl.getContainer().querySelector(".leaflet-control-layers-toggle");
+    if (toggle) { toggle.title = "Filtrer par pays et par type de relation"; toggle.setAttribute("aria-label", toggle.title); }
+    function refresh() {
+      lines.forEach(function (l) {
+        var on = map.hasLayer(byCountry[l.country]) && map.hasLayer(byRel[l.rel]);
+        if (on && !l.group.hasLayer(l.layer)) { l.group.addLayer(l.layer); }
+        if (!on && l.group.hasLayer(l.layer)) { l.group.removeLayer(l.layer); }
+      });
+    }
+    map.on("overlayadd overlayremove", refresh);
+  }
+
+  function legend(map, d) {
+    var ctl = L.control({position: "bottomright"});
+    ctl.onAdd = function () {
+      var div = L.DomUtil.create("div", "atlas-legend leaflet-bar");
+      div.innerHTML = d.legend;
+      // Small embeds: start with the legend folded so it does not hide the map.
+      var details = div.querySelector("details");
+      if (details && map.getSize().y < 420) { details.open = false; }
+      L.DomEvent.disableClickPropagation(div);
+      L.DomEvent.disableScrollPropagation(div);
+      return div;
+    };
+    ctl.addTo(map);
+  }
+
+  function draw(map, d) {
+    map.fitBounds(d.bounds, {padding: [8, 8], animate: false});
+    drawBase(map, d);
+    var lines = drawLines(map, d);
+    drawPoints(map, d);
+    layerControl(map, d, lines);
+    legend(map, d);
+    if (d.attribution) {
+      L.control.attribution({prefix: false}).addAttribution(d.attribution).addTo(map);
+    }
+    map.getContainer().setAttribute("data-atlas-ready", "1");
+  }
+
+  window.AtlasMap = {draw: draw};
+}());

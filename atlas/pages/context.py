@@ -1,0 +1,127 @@
+"""What every page generator needs: the data, which places get a page, and their stable URLs.
+
+URL policy (see the methodology page): countries `pays/<alpha-2>.html`, regions
+`regions/<iso-3166-2>.html` (lower case), cities and districts `villes/<slug>.html`. The ids are
+ISO codes or curated slugs, so a URL never changes when a name is corrected.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from atlas.corpus import Article, Corpus, Paragraph
+from atlas.facts import Facts, Figure, Partnership
+from atlas.gazetteer import Entity, Gazetteer
+
+FOLDER = {"pays": "pays", "region": "regions", "ville": "villes", "district": "villes"}
+KIND_FR = {"pays": "Pays", "region": "Région", "ville": "Ville", "district": "District"}
+BELARUS = "BY"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place named in a paragraph (the recognition stage's output)."""
+
+    entity_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class SiteData:
+    corpus: Corpus
+    gazetteer: Gazetteer
+    facts: Facts
+    mentions: dict[tuple[str, str], list[Mention]]
+    version: str
+    maps: dict[str, str] = field(default_factory=dict)  # entity id -> map file (docs-relative)
+    _paragraphs: dict[tuple[str, str], tuple[Article, Paragraph]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._paragraphs = self.corpus.paragraph_index()
+        self.paged = select_pages(self.gazetteer, self.facts, self.mentions)
+
+    def paragraph(self, document: str, paragraph: str) -> tuple[Article, Paragraph]:
+        return self._paragraphs[(document, paragraph)]
+
+    def partnerships_of(self, eid: str) -> list[Partnership]:
+        return [p for p in self.facts.partnerships if eid in (p.by, p.partner)]
+
+    def figures_of(self, eid: str) -> list[Figure]:
+        return [f for f in self.facts.figures if eid in (f.subject, f.counterpart)]
+
+    def mentions_of(self, eid: str) -> list[tuple[Article, Paragraph, Mention]]:
+        out = []
+        for (doc, pid), mentions in sorted(self.mentions.items(), key=lambda kv: _order(kv[0])):
+            for mention in mentions:
+                if mention.entity_id == eid:
+                    article, paragraph = self.paragraph(doc, pid)
+                    out.append((article, paragraph, mention))
+                    break
+        return out
+
+
+def _order(key: tuple[str, str]) -> tuple[str, int]:
+    return key[0], int(key[1].split("-")[1])
+
+
+def select_pages(gazetteer: Gazetteer, facts: Facts, mentions: dict[tuple[str, str], list[Mention]]) -> set[str]:
+    """Which places get a page: every country and region the corpus names or a fact involves,
+    the Belarusian regions always, and every city or district that has a partnership."""
+    named = {m.entity_id for ms in mentions.values() for m in ms}
+    in_facts = {p.by for p in facts.partnerships} | {p.partner for p in facts.partnerships}
+    in_figures = {f.subject for f in facts.figures} | {f.counterpart for f in facts.figures if f.counterpart}
+    paged = set()
+    for entity in gazetteer:
+        if entity.kind in ("pays", "region") and entity.id in named | in_facts | in_figures:
+            paged.add(entity.id)
+        elif entity.kind in ("ville", "district") and entity.id in in_facts:
+            paged.add(entity.id)
+        if entity.kind == "region" and entity.country == BELARUS:
+            paged.add(entity.id)
+    paged.add(BELARUS)
+    # a page's parents get pages too, so that every "part of" link resolves
+    for eid in list(paged):
+        for parent in ancestors(gazetteer, eid):
+            paged.add(parent)
+    return paged
+
+
+def ancestors(gazetteer: Gazetteer, eid: str) -> list[str]:
+    out = []
+    entity = gazetteer[eid]
+    while entity.parent and entity.parent in gazetteer:
+        out.append(entity.parent)
+        entity = gazetteer[entity.parent]
+    if entity.kind != "pays" and entity.country in gazetteer and entity.country not in out:
+        out.append(entity.country)
+    return out
+
+
+def page_path(entity: Entity) -> str:
+    """Docs-relative Markdown path of a place page."""
+    return f"{FOLDER[entity.kind]}/{entity.id.lower()}.md"
+
+
+def page_url(entity: Entity) -> str:
+    return page_path(entity)[:-3] + ".html"
+
+
+def fold(text: str) -> str:
+    """Accent-free form, so that a search without accents finds the page."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+
+
+def country_name(gazetteer: Gazetteer, eid: str) -> str:
+    entity = gazetteer[eid]
+    return gazetteer[entity.country].name_fr if entity.country in gazetteer else entity.country
+
+
+def group_by(items, key):
+    out = defaultdict(list)
+    for item in items:
+        out[key(item)].append(item)
+    return out

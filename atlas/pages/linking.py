@@ -1,0 +1,72 @@
+"""Links inside article pages: each recognised place points to its page (first mention of each
+place in a paragraph), and each fact drawn from a paragraph is listed under it."""
+
+from __future__ import annotations
+
+from atlas.corpus import Paragraph
+from atlas.pages import markup
+from atlas.pages.context import SiteData, page_url
+from atlas.pages.places import RELATION_FR
+
+ARTICLE_DEPTH = "../"
+
+
+def first_mentions(data: SiteData, paragraph: Paragraph) -> list:
+    """The first mention of each place with a page, in text order."""
+    seen: set[str] = set()
+    out = []
+    for mention in sorted(data.mentions.get((paragraph.document, paragraph.id), []), key=lambda m: m.start):
+        if mention.entity_id in data.paged and mention.entity_id not in seen:
+            seen.add(mention.entity_id)
+            out.append(mention)
+    return out
+
+
+def linked_renderer(data: SiteData):
+    """A TextRenderer that escapes text and wraps first mentions in links to place pages."""
+
+    def render(paragraph: Paragraph, segment: str, offset: int) -> str:
+        end = offset + len(segment)
+        pieces = []
+        cursor = offset
+        for mention in first_mentions(data, paragraph):
+            if mention.start < cursor or mention.end > end:
+                continue
+            entity = data.gazetteer[mention.entity_id]
+            pieces.append(markup.text(paragraph.text[cursor : mention.start]))
+            href = ARTICLE_DEPTH + page_url(entity)
+            label = markup.text(paragraph.text[mention.start : mention.end])
+            pieces.append(f'<a class="atlas-place" href="{href}" title="{markup.text(entity.name_fr)}">{label}</a>')
+            cursor = mention.end
+        pieces.append(markup.text(paragraph.text[cursor:end]))
+        return "".join(pieces)
+
+    return render
+
+
+def facts_afterword(data: SiteData):
+    """Under a paragraph, the partnerships it supports, linked to both parties' pages."""
+    by_paragraph: dict[tuple[str, str], list] = {}
+    for fact in data.facts.partnerships:
+        by_paragraph.setdefault((fact.source.document, fact.source.paragraph), []).append(fact)
+
+    def after(paragraph: Paragraph) -> str:
+        facts = by_paragraph.get((paragraph.document, paragraph.id))
+        if not facts:
+            return ""
+        items = []
+        for fact in sorted(facts, key=lambda f: f.id):
+            parties = " ↔ ".join(_party(data, eid) for eid in (fact.by, fact.partner))
+            year = f", {fact.year}" if fact.year else ""
+            items.append(f"<li>{parties} : {markup.text(RELATION_FR[fact.relation])}{year}</li>")
+        return ('<details class="atlas-facts"><summary>Faits tirés de ce paragraphe</summary><ul>'
+                + "".join(items) + "</ul></details>")
+
+    return after
+
+
+def _party(data: SiteData, eid: str) -> str:
+    entity = data.gazetteer[eid]
+    if eid not in data.paged:
+        return markup.text(entity.name_fr)
+    return f'<a href="{ARTICLE_DEPTH}{page_url(entity)}">{markup.text(entity.name_fr)}</a>'

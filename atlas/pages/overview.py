@@ -1,0 +1,84 @@
+"""Home page and the two index pages (Belarusian regions, partner countries)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from atlas.pages import markup
+from atlas.pages.context import BELARUS, SiteData
+from atlas.pages.places import RELATION_FR, link_to
+
+
+def _count_line(data: SiteData) -> str:
+    kinds = Counter(data.gazetteer[e].kind for e in data.paged)
+    return (f"**{len(data.facts.partnerships)}** partenariats, **{len(data.facts.figures)}** chiffres, "
+            f"**{kinds['pays']}** pays, **{kinds['region']}** régions, **{kinds['ville'] + kinds['district']}** "
+            f"villes et districts, **{len(data.corpus.articles())}** articles sources.")
+
+
+def home_page(data: SiteData, overview_map: str = "") -> str:
+    path = "index.md"
+    out = [markup.front_matter("Accueil"), "# Atlas de la coopération du Bélarus", ""]
+    out += [
+        "Cet atlas présente la coopération internationale et interrégionale du Bélarus telle que la "
+        "décrivent les documents sources : qui coopère avec qui, depuis quand, avec quels chiffres. "
+        "Chaque fait renvoie au paragraphe exact de la source et à une citation vérifiée.", "",
+        _count_line(data), "",
+    ]
+    if overview_map:
+        out += ["## Carte d'ensemble", "", overview_map, ""]
+    out += ["## Par région du Bélarus", ""] + belarus_region_list(data, path) + [""]
+    out += ["## Par pays partenaire", ""] + [", ".join(country_links(data, path))] + [""]
+    counts = Counter(p.relation for p in data.facts.partnerships)
+    out += ["## Par type de relation", ""]
+    out += [f"- [{RELATION_FR[r]}](chronologie.md#relation-{r}) : {n}" for r, n in sorted(counts.items())]
+    out += ["", "Voir aussi la [chronologie](chronologie.md), les [articles sources](articles/index.md), "
+            "les [données ouvertes](donnees.md) et la [méthodologie](methodologie.md).", ""]
+    return "\n".join(out) + "\n"
+
+
+def belarus_region_list(data: SiteData, path: str) -> list[str]:
+    out = []
+    for region in data.gazetteer.children(BELARUS):
+        if region.kind == "region" and region.id in data.paged:
+            out.append(f"- {link_to(data, region.id, path)} — {len(data.partnerships_of(region.id))} partenariat(s)")
+    return out
+
+
+def partner_countries(data: SiteData) -> list[str]:
+    return sorted(
+        (e for e in data.paged if data.gazetteer[e].kind == "pays" and e != BELARUS),
+        key=lambda e: data.gazetteer[e].name_fr,
+    )
+
+
+def country_links(data: SiteData, path: str) -> list[str]:
+    return [link_to(data, c, path) for c in partner_countries(data)]
+
+
+def regions_index(data: SiteData) -> str:
+    path = "regions/index.md"
+    out = [markup.front_matter("Régions du Bélarus"), "# Régions du Bélarus", ""]
+    out += [f"Les six régions du Bélarus et la ville de Minsk. Voir aussi la page du "
+            f"{link_to(data, BELARUS, path)}.", ""]
+    out += belarus_region_list(data, path) + [""]
+    foreign = sorted((e for e in data.paged if data.gazetteer[e].kind == "region" and data.gazetteer[e].country
+                      != BELARUS), key=lambda e: (data.gazetteer[data.gazetteer[e].country].name_fr, e))
+    out += ["## Régions partenaires à l'étranger", ""]
+    for eid in foreign:
+        entity = data.gazetteer[eid]
+        out.append(f"- {link_to(data, eid, path)} ({link_to(data, entity.country, path)})")
+    return "\n".join(out) + "\n"
+
+
+def countries_index(data: SiteData) -> str:
+    path = "pays/index.md"
+    out = [markup.front_matter("Pays partenaires"), "# Pays partenaires", ""]
+    out += [f"Les pays que nomment les sources. Le Bélarus a sa propre page : {link_to(data, BELARUS, path)}.", ""]
+    out += ["| Pays | Partenariats | Régions avec une page |", "|---|---|---|"]
+    for eid in partner_countries(data):
+        regions = [r for r in data.gazetteer.children(eid) if r.id in data.paged]
+        count = len(data.partnerships_of(eid)) + sum(len(data.partnerships_of(r.id)) for r in regions)
+        out.append(f"| {link_to(data, eid, path)} | {count} | {len(regions)} |")
+    return "\n".join(out) + "\n"
+

@@ -1,0 +1,229 @@
+"""Place pages: one per country, region and partner city, answering at a glance who the place
+is, who its partners are since when, what the numbers say, and where the source says so."""
+
+from __future__ import annotations
+
+from atlas.facts import Figure, Partnership
+from atlas.gazetteer import Entity
+from atlas.pages import markup
+from atlas.pages.articles import article_path
+from atlas.pages.charts import series_chart
+from atlas.pages.context import KIND_FR, SiteData, ancestors, fold, group_by, page_path
+
+RELATION_FR = {
+    "accord": "accord de coopération", "jumelage": "jumelage", "memorandum": "mémorandum",
+    "feuille_de_route": "feuille de route", "plan_action": "plan d'action", "groupe_travail": "groupe de travail",
+    "conseil_affaires": "conseil d'affaires", "relations_amicales": "relations amicales",
+    "accord_chambres": "accord de chambres de commerce", "autre": "autre coopération",
+}
+STATUS_FR = {"signe": "signé", "prevu": "prévu", "projet": "en projet", "renouvele": "renouvelé", "inconnu": "inconnu"}
+QUALIFIER_FR = {"environ": "environ", "pres_de": "près de", "plus_de": "plus de", "moins_de": "moins de",
+                "au_moins": "au moins"}
+UNIT_FR = {"millions_usd": "M$", "millions_eur": "M€", "millions_rub": "M roubles", "pct": "%", "facteur": "×",
+           "entreprises": "entreprises", "accords": "accords", "projets": "projets", "tonnes": "t",
+           "unites": "unités", "emplois": "emplois", "autre": ""}
+INDICATOR_FR = {
+    "chiffre_affaires": "Chiffre d'affaires commercial", "exportations": "Exportations", "importations": "Importations",
+    "solde_commercial": "Solde commercial", "investissements": "Investissements",
+    "entreprises_capital_etranger": "Entreprises à capitaux étrangers", "valeur_contrats": "Valeur de contrats",
+    "nombre_accords": "Nombre d'accords", "nombre_projets": "Nombre de projets", "production": "Production",
+    "volume_transport": "Volume de transport", "emplois": "Emplois", "autre": "Autre indicateur",
+}
+MEASURE_FR = {"niveau": "", "croissance": " (croissance)", "part": " (part)"}
+
+
+def link_to(data: SiteData, eid: str, from_path: str) -> str:
+    """Markdown link to a place page, or its plain name when it has no page."""
+    entity = data.gazetteer[eid]
+    if eid not in data.paged:
+        return markup.cell(entity.name_fr)
+    return f"[{markup.cell(entity.name_fr)}]({markup.relative(from_path, page_path(entity))})"
+
+
+def source_link(data: SiteData, document: str, paragraph: str, from_path: str) -> str:
+    article, _ = data.paragraph(document, paragraph)
+    target = markup.relative(from_path, article_path(article))
+    return f"[{markup.cell(article.id.rsplit('-', 1)[-1])} §{paragraph[2:]}]({target}#{paragraph})"
+
+
+def names_line(entity: Entity) -> str:
+    """Every other name in one visible line: search does not fold accents or know aliases."""
+    names = [entity.name_fr, *entity.aliases, entity.name_en, entity.name_ru]
+    names += [fold(n) for n in names]
+    if entity.iso:
+        names.append(entity.iso)
+    seen: list[str] = []
+    for name in names:
+        if name and name not in seen and name != entity.name_fr:
+            seen.append(name)
+    return '<p class="atlas-aliases">Autres noms et graphies : ' + markup.text(" · ".join(seen)) + "</p>"
+
+
+def identity_line(data: SiteData, entity: Entity, path: str) -> str:
+    parts = [f"**{KIND_FR[entity.kind]}**"]
+    parents = [p for p in ancestors(data.gazetteer, entity.id)]
+    if parents:
+        parts.append("de " + ", ".join(link_to(data, p, path) for p in parents))
+    if entity.iso:
+        parts.append(f"· code ISO : `{entity.iso}`")
+    return " ".join(parts)
+
+
+def partners_table(data: SiteData, entity: Entity, facts: list[Partnership], path: str) -> list[str]:
+    if not facts:
+        return ["Aucun partenariat relevé dans les sources."]
+    rows = ["| Partenaire | Relation | Année | Statut | Source |", "|---|---|---|---|---|"]
+    for fact in sorted(facts, key=lambda f: (f.year or 9999, f.id)):
+        other = fact.partner if fact.by == entity.id else fact.by
+        side = "" if fact.by == entity.id or fact.partner == entity.id else f" ({link_to(data, fact.by, path)})"
+        auto = " *(automatique, non vérifié)*" if fact.origin == "automatique" else ""
+        rows.append(
+            f"| {link_to(data, other, path)}{side} | {RELATION_FR[fact.relation]}{auto} | {fact.year or '—'} | "
+            f"{STATUS_FR[fact.status]} | {source_link(data, fact.source.document, fact.source.paragraph, path)} |"
+        )
+    return rows
+
+
+def format_value(figure: Figure) -> str:
+    value = f"{figure.value:,.2f}".rstrip("0").rstrip(".").replace(",", " ").replace(".", ",")
+    qualifier = QUALIFIER_FR.get(figure.qualifier or "", "")
+    unit = UNIT_FR[figure.unit]
+    text = f"× {value}" if figure.unit == "facteur" else f"{value} {unit}".strip()
+    return f"{qualifier} {text}".strip()
+
+
+def period_text(figure: Figure) -> str:
+    if not figure.period_start and not figure.period_end:
+        return "—"
+    if figure.period_start == figure.period_end or not figure.period_end:
+        return figure.period_start or "—"
+    return f"{figure.period_start or '…'} – {figure.period_end}"
+
+
+def figures_table(data: SiteData, entity: Entity, figures: list[Figure], path: str) -> list[str]:
+    rows = ["| Indicateur | Valeur | Période | Avec | Source |", "|---|---|---|---|---|"]
+    for fig in sorted(figures, key=lambda f: (f.indicator, f.measure, f.period_start or "", f.id)):
+        other = fig.counterpart if fig.subject == entity.id else fig.subject
+        with_text = link_to(data, other, path) if other else "—"
+        label = INDICATOR_FR[fig.indicator] + MEASURE_FR[fig.measure]
+        rows.append(
+            f"| {markup.cell(label)} | {markup.cell(format_value(fig))} | {markup.cell(period_text(fig))} | "
+            f"{with_text} | {source_link(data, fig.source.document, fig.source.paragraph, path)} |"
+        )
+    return rows
+
+
+def charts(entity: Entity, figures: list[Figure]) -> list[str]:
+    """A small chart for each series (same indicator, unit and counterpart over several periods)."""
+    out = []
+    series = group_by(
+        [f for f in figures if f.subject == entity.id and f.measure == "niveau" and f.period_start],
+        lambda f: (f.indicator, f.unit, f.counterpart),
+    )
+    for (indicator, unit, _), items in sorted(series.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or "")):
+        points = sorted({(f.period_start, f.period_end): f for f in items}.values(), key=lambda f: f.period_start)
+        if len(points) < 2 or len({period_text(p) for p in points}) < 2:
+            continue
+        title = f"{INDICATOR_FR[indicator]} ({UNIT_FR[unit]})"
+        out.append(series_chart(title, [(period_text(p), p.value) for p in points]))
+    return out
+
+
+def twin_cities(data: SiteData, entity: Entity, path: str) -> list[str]:
+    """Twinnings of the cities of a region (or of the city itself)."""
+    members = {entity.id} | {c.id for c in data.gazetteer.children(entity.id)}
+    rows = []
+    for fact in data.facts.partnerships:
+        if fact.relation == "jumelage" and (fact.by in members or fact.partner in members):
+            rows.append(f"- {link_to(data, fact.by, path)} ↔ {link_to(data, fact.partner, path)}"
+                        f"{f' ({fact.year})' if fact.year else ''}")
+    return sorted(set(rows))
+
+
+def other_places(data: SiteData, entity: Entity, path: str) -> list[str]:
+    """Cities and districts of this region without their own page, with where they are named."""
+    rows = []
+    for child in data.gazetteer.children(entity.id):
+        if child.kind not in ("ville", "district") or child.id in data.paged:
+            continue
+        mentions = data.mentions_of(child.id)
+        if not mentions:
+            continue
+        links = ", ".join(
+            f"[§{p.id[2:]}]({markup.relative(path, article_path(a))}#{p.id})" for a, p, _ in mentions[:8]
+        )
+        rows.append(f"- **{markup.cell(child.name_fr)}** — mentionnée : {links}")
+    return rows
+
+
+def mention_list(data: SiteData, entity: Entity, path: str) -> list[str]:
+    rows = []
+    for article, paragraph, mention in data.mentions_of(entity.id):
+        start = max(0, mention.start - 90)
+        excerpt = paragraph.text[start : mention.end + 110]
+        prefix = "…" if start else ""
+        target = f"{markup.relative(path, article_path(article))}#{paragraph.id}"
+        rows.append(f"- [{markup.cell(article.title)}, §{paragraph.id[2:]}]({target}) : "
+                    f"« {prefix}{markup.cell(excerpt)}… »")
+    return rows or ["Aucune mention relevée."]
+
+
+def place_page(data: SiteData, entity: Entity, map_block: str = "") -> str:
+    path = page_path(entity)
+    partnerships = data.partnerships_of(entity.id)
+    figures = data.figures_of(entity.id)
+    mentions = data.mentions_of(entity.id)
+    partners = {p.partner if p.by == entity.id else p.by for p in partnerships}
+    out = [markup.front_matter(entity.name_fr, f"{KIND_FR[entity.kind]} — Atlas de la coopération du Bélarus")]
+    out += [f"# {markup.cell(entity.name_fr)}", "", names_line(entity), "", identity_line(data, entity, path), ""]
+    out.append(f"{len(partnerships)} partenariat(s) avec {len(partners)} partenaire(s) · {len(figures)} chiffre(s) · "
+               f"mentionné dans {len(mentions)} paragraphe(s) des sources.")
+    out.append("")
+    if entity.kind == "pays":
+        out += country_regions(data, entity, path)
+    if map_block:
+        out += ["## Carte", "", map_block, ""]
+    out += ["## Partenaires", ""] + partners_table(data, entity, partnerships, path) + [""]
+    if partnerships:
+        out += [f"[Télécharger ces partenariats (CSV)]({markup.relative(path, 'donnees/' + csv_name(entity))})", ""]
+    if figures:
+        out += ["## Chiffres", ""] + figures_table(data, entity, figures, path) + [""] + charts(entity, figures)
+    twins = twin_cities(data, entity, path)
+    if twins:
+        out += ["## Villes jumelles", ""] + twins + [""]
+    others = other_places(data, entity, path)
+    if others:
+        out += ["## Autres villes et districts mentionnés", ""] + others + [""]
+    out += ["## Mentions dans les sources", ""] + mention_list(data, entity, path) + [""]
+    out += cite_block(data, entity)
+    return "\n".join(out) + "\n"
+
+
+def country_regions(data: SiteData, entity: Entity, path: str) -> list[str]:
+    regions = [r for r in data.gazetteer.children(entity.id) if r.id in data.paged]
+    if not regions:
+        return []
+    links = [f"- {link_to(data, r.id, path)} ({len(data.partnerships_of(r.id))} partenariat(s))" for r in regions]
+    return ["## Régions", ""] + links + [""]
+
+
+def csv_name(entity: Entity) -> str:
+    return f"pages/{entity.id.lower()}.csv"
+
+
+def cite_block(data: SiteData, entity: Entity) -> list[str]:
+    url = page_path(entity)[:-3] + ".html"
+    return [
+        "## Citer cette page", "",
+        '<div class="atlas-cite" markdown>',
+        f"Atlas de la coopération du Bélarus, « {markup.cell(entity.name_fr)} », `{url}`, "
+        f"version des données du {markup.cell(data.version)}.",
+        "</div>", "",
+    ]
+
+
+def place_pages(data: SiteData, map_blocks: dict[str, str] | None = None) -> dict[str, str]:
+    """Docs-relative path → Markdown for every place that gets a page."""
+    blocks = map_blocks or {}
+    return {page_path(data.gazetteer[eid]): place_page(data, data.gazetteer[eid], blocks.get(eid, ""))
+            for eid in sorted(data.paged)}

@@ -1,0 +1,559 @@
+"""Recognition stage: find every mention of a gazetteer place in a paragraph of French text.
+
+``build_index(gazetteer)`` is built once; ``recognise(text, index)`` is a pure function returning
+``Mention(entity_id, start, end, text)`` with character spans in the *original* text.
+
+How matching works (why it is fast and works on any new French text)
+  * The text is folded character-for-character (lowercase, accents removed, typographic
+    apostrophes/hyphens unified) with ``str.translate``: the folded text has the same length as
+    the original, so folded offsets *are* original offsets (no offset map needed).
+  * Every gazetteer spelling is reduced to a *core* name: a leading construction word is
+    stripped ("région de Brest" -> core "brest", class ``region``; "district de Moscou" -> core
+    "moscou", class ``district``). All cores go into ONE regex compiled from a character trie,
+    so a single left-to-right pass finds the longest name at each position: linear in the text.
+  * Spaces and hyphens inside names are interchangeable ("Kabardino-Balkarie", "Karachaevo-
+    Cherkessia", "Nijni Novgorod"); accents and case are optional ("Region de Moguilev").
+
+Disambiguation rules (each has a test in tests/test_recognise.py)
+  1. Construction word before the name decides the kind. Region words: région, oblast, voblast,
+     province, kraï, territoire, république, district autonome, okrug, Land, akimat de la région
+     (one adjective may follow: "province chinoise du Jiangsu"). City words: ville, municipalité,
+     commune, village, cité. District words: district, raion. Elisions and articles are handled
+     ("région d'Aktobe", "province de l'Anhui", "République des Komis").
+     With a region word the region wins ("région de Brest" -> BY-BR, "oblast de Moscou" ->
+     RU-MOS, "région de Minsk" -> BY-MI); with "district de" the district wins ("district de
+     Moscou" -> minsk-district-de-moscou); with "ville de" the city wins ("ville de Minsk" ->
+     BY-HM). A region word before a name known only as a city gives the city's parent region
+     ("région de Samara" -> RU-SAM even without that alias).
+  2. Plural construction words start a list: "les régions de Moguilev, Grodno et Brest",
+     "territoires de Krasnoïarsk et d'Altaï": every name joined by ", " / "et" / "de" inherits the
+     construction. A name repeated inside such a list is read bare: "les oblasts de Moscou,
+     Moscou, Saint-Pétersbourg" -> RU-MOS, RU-MOW, RU-SPE.
+  3. A bare name goes to the entity whose display name it is (name_fr without "(ville)"):
+     "Minsk" -> BY-HM, "Moscou" -> RU-MOW, "Brest" -> the city brest, "Vladimir" -> the city;
+     otherwise kind order ville > district > region > pays. Descriptions listed as aliases work
+     the same way: "la capitale biélorusse" -> BY-HM, "région de la capitale"/"région
+     métropolitaine biélorusse" -> BY-MI.
+  4. "Minsk" used for the Belarusian government ("entre Minsk et Téhéran") is still BY-HM: the
+     text names the capital and we do not guess metonymy (same for "Vienne", "Pékin").
+  5. A first name followed by a capitalised word is a person: "Vladimir Poutine", "Vladimir
+     Karanik" are not places.
+  6. Names inside organisation names are not places: an industrial/academic head noun before
+     "de <name>" ("usine de tracteurs de Minsk", "usine électromécanique de Kovrov",
+     "Université d'État de Brest"); English company names ("Minsk Tractor Works", "Slutsk Meat
+     Processing Plant OJSC"); a name glued to a capitalised non-place word by a hyphen
+     ("Gomel-Raton"); names inside longer words never match (Mogilevliftmash, Gomselmash,
+     Grodnoinvest). A company *from* a place stays a place ("l'entreprise Betal de Vladimir").
+  7. Demonyms/adjectives are not names: single-word lowercase aliases ("brestoise") are dropped
+     from the index, and "biélorusse", "russe", "kazakh", "chinois" are never aliases.
+  8. A capitalised single-word spelling written all in lowercase is accepted (noisy machine
+     translation) unless it is also a common French word (``COMMON_WORDS``: "vienne", "nice"...).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from atlas.gazetteer import Entity, Gazetteer
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD_PATH = ROOT / "tests" / "data" / "recognition_gold.yaml"
+
+# --- folding -------------------------------------------------------------------------------
+
+_SPECIAL = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
+            "\u2010": "-", "\u2011": "-", "\u00a0": " ", "\u202f": " "}
+
+
+def _fold_char(ch: str) -> str:
+    """One character folded to one character (lowercase, no accent), or itself."""
+    if ch in _SPECIAL:
+        return _SPECIAL[ch]
+    base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+    low = base.lower()
+    if len(low) == 1:
+        return low
+    return ch.lower() if len(ch.lower()) == 1 else ch
+
+
+def _fold_table() -> dict[int, str]:
+    ranges = [range(0x41, 0x5B), range(0xC0, 0x250), range(0x370, 0x530), range(0x1E00, 0x1F00)]
+    table = {cp: _fold_char(chr(cp)) for r in ranges for cp in r}
+    table.update({ord(k): v for k, v in _SPECIAL.items()})
+    return {cp: v for cp, v in table.items() if v != chr(cp)}
+
+
+FOLD = _fold_table()
+
+
+def fold(text: str) -> str:
+    """Same-length folding so that spans found in the folded text are spans of the original."""
+    return text.translate(FOLD)
+
+
+def canonical(name: str) -> str:
+    """Index key of a spelling: folded, hyphens/spaces collapsed to one space, "d' X" -> "d'x"."""
+    key = re.sub(r"[\s\-]+", " ", fold(name)).strip()
+    return re.sub(r"'\s+", "'", key)
+
+
+# --- construction words --------------------------------------------------------------------
+
+REGION_WORDS = (r"regional(?:e|es|aux)?|regions?|oblasts?|voblasts?|provinces?|krais?|kraïs?|territoires?|republiques?"
+                r"|districts?\s+autonomes?|okrugs?|okrougs?|lands?|regions?\s+autonomes?")
+CITY_WORDS = r"villes?|municipalites?|communes?|villages?|cites?"
+DISTRICT_WORDS = r"districts?|raions?|rayons?"
+_LINK = r"(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)"
+_ADJ = r"(?:\s+(?!de\b|du\b|des\b|d')[a-z]+)?"
+TRIGGER_RE = re.compile(
+    rf"\b(?:(?P<region>{REGION_WORDS})|(?P<ville>{CITY_WORDS})|(?P<district>{DISTRICT_WORDS}))"
+    rf"{_ADJ}\s+{_LINK}$")
+#: same words at the start of a gazetteer spelling, to strip them and keep the core name
+ALIAS_PREFIX_RE = re.compile(
+    rf"^(?:(?P<region>{REGION_WORDS})|(?P<ville>{CITY_WORDS})|(?P<district>{DISTRICT_WORDS}))"
+    rf"(?:\s+(?:urbain|autonome|moscovite))?\s+{_LINK}")
+ARTICLE_RE = re.compile(r"^(?:la |le |les |l')")
+LIST_GAP_RE = re.compile(r"^\s*(?:,\s*|\s+et\s+|,\s*et\s+)(?:de\s+la\s+|de\s+l'\s*|du\s+|de\s+|d'\s*)?$")
+ORG_BEFORE_RE = re.compile(
+    r"\b(?:usines?|combinats?|fabriques?|universites?|instituts?|academies?|ecoles?)\b"
+    r"[^,.;:()\"]{0,40}?\b(?:de\s+|d')$")
+ORG_AFTER_RE = re.compile(
+    r"^\s+(?:[A-Z][\w-]*\s+){0,4}?(?:Tractor|Automobile|Works|Plant|Factory|Motor|OJSC|JSC|LLC|CJSC)\b")
+HYPHEN_ORG_RE = re.compile(r"^-\s?([A-Z][\w]*)")
+PERSON_AFTER_RE = re.compile(r"^ ([A-Z][a-zà-ÿ]+)")
+FIRST_NAMES = frozenset({"vladimir", "alexandre", "sofia", "victoria", "florence", "georges"})
+COMMON_WORDS = frozenset({"vienne", "nice", "tours", "orange", "lida", "land", "rpc", "sanya",
+                          "china", "russia", "moscow", "alger", "orel", "pau", "lens"})
+KIND_ORDER = {"ville": 0, "district": 1, "region": 2, "pays": 3}
+TRIGGER_KINDS = {"region": ("region", "pays"), "ville": ("ville", "region"),
+                 "district": ("district", "ville")}
+PERSON_LOOKBACK = 60
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place mention: ``text == paragraph_text[start:end]``."""
+
+    entity_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One way a core name designates an entity (``cls`` = construction word class or None)."""
+
+    entity_id: str
+    kind: str
+    cls: str | None
+    primary: bool
+    parent: str | None
+
+
+@dataclass
+class PlaceIndex:
+    """Compiled matcher + core-name table, built once from the gazetteer."""
+
+    pattern: re.Pattern[str]
+    entries: dict[str, list[Entry]]
+    lowercase: frozenset[str]
+    kinds: dict[str, str] = field(default_factory=dict)
+    aliases: dict[str, set[str]] = field(default_factory=dict)
+
+
+# --- index ---------------------------------------------------------------------------------
+
+
+def _split_alias(alias: str) -> tuple[str | None, str]:
+    """("region", "brest") for "région de Brest"; (None, core) when no construction word.
+
+    A leading article is dropped ("la capitale biélorusse" -> "capitale bielorusse"). A lowercase
+    remainder ("district d'octobre") is kept whole: its core would be a common word.
+    """
+    alias = alias.strip()
+    folded = fold(alias)
+    art = ARTICLE_RE.match(folded)
+    pos = art.end() if art else 0
+    m = ALIAS_PREFIX_RE.match(folded, pos)
+    if not m or m.end() == len(folded) or not alias[m.end()].isupper():
+        return None, canonical(alias[pos:])
+    return m.lastgroup, canonical(alias[m.end():])
+
+
+def _display_core(entity: Entity) -> str:
+    """name_fr without "(ville)"-style qualifiers: the name a bare mention most likely means."""
+    return canonical(re.sub(r"\s*\(.*?\)", "", entity.name_fr))
+
+
+def _spellings(gaz: Gazetteer, entity: Entity) -> Iterable[str]:
+    """All spellings; Natural Earth "a|b" pairs split; demonyms (one lowercase word) dropped."""
+    for name in gaz.names(entity.id):
+        for part in name.split("|"):
+            part = part.strip()
+            if len(part) < 2 or re.fullmatch(r"[A-Z]{2}-\w+", part):
+                continue
+            if part[0].islower() and " " not in part and "'" not in part:
+                continue
+            if " et " in part:  # "territoires de Krasnoïarsk et d'Altaï" names two places
+                continue
+            yield part
+
+
+def _trie_regex(keys: Iterable[str]) -> str:
+    """A regex from a character trie of the keys: longest match first, no per-key retries."""
+    trie: dict = {}
+    for key in keys:
+        node = trie
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        alts = []
+        for ch in sorted(k for k in node if k):
+            atom = r"[\s\-]+" if ch == " " else (r"'\s*" if ch == "'" else re.escape(ch))
+            alts.append(atom + emit(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return emit(trie)
+
+
+def build_index(gazetteer: Gazetteer) -> PlaceIndex:
+    """Index every spelling of every entity under its core name; compile one matcher."""
+    entries: dict[str, list[Entry]] = {}
+    lowercase: set[str] = set()
+    aliases: dict[str, set[str]] = {}
+    for entity in gazetteer:
+        display = _display_core(entity)
+        for spelling in _spellings(gazetteer, entity):
+            cls, core = _split_alias(spelling)
+            primary = cls is None and core == display
+            entry = Entry(entity.id, entity.kind, cls, primary, entity.parent)
+            bucket = entries.setdefault(core, [])
+            if entry not in bucket:
+                bucket.append(entry)
+            if not spelling[:1].isupper():
+                lowercase.add(core)
+            aliases.setdefault(entity.id, set()).add(spelling)
+    body = _trie_regex(sorted(entries))
+    pattern = re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])")
+    kinds = {e.id: e.kind for e in gazetteer}
+    return PlaceIndex(pattern, entries, frozenset(lowercase), kinds, aliases)
+
+
+# --- resolution ----------------------------------------------------------------------------
+
+
+def _resolve(candidates: Sequence[Entry], cls: str | None, index: PlaceIndex) -> str | None:
+    """Pick the entity a reader means, given the construction word class (rules 1 and 3)."""
+    if cls is None:
+        bare = [e for e in candidates if e.cls is None]
+        best = sorted(bare, key=lambda e: (not e.primary, KIND_ORDER.get(e.kind, 9), e.entity_id))
+        return best[0].entity_id if best else None
+    exact = [e for e in candidates if e.cls == cls]
+    if exact:
+        return sorted(exact, key=lambda e: e.entity_id)[0].entity_id
+    for kind in TRIGGER_KINDS[cls]:
+        same = sorted((e for e in candidates if e.kind == kind),
+                      key=lambda e: (not e.primary, e.entity_id))
+        if same:
+            return same[0].entity_id
+    if cls == "region":
+        parents = [e.parent for e in candidates if e.kind == "ville" and e.parent]
+        if parents:
+            return parents[0]
+    return None
+
+
+def _is_organisation(text: str, folded: str, span: tuple[int, int], has_trigger: bool,
+                     index: PlaceIndex) -> bool:
+    """Rule 6: the name is part of a company/institution name."""
+    start, end = span
+    after = text[end:end + 60]
+    if ORG_AFTER_RE.match(after):
+        return True
+    hyphen = HYPHEN_ORG_RE.match(after)
+    if hyphen and canonical(hyphen.group(1)) not in index.entries:
+        return True
+    return not has_trigger and bool(ORG_BEFORE_RE.search(folded, max(0, start - 60), start))
+
+
+def _is_person(text: str, core: str, end: int, index: PlaceIndex) -> bool:
+    """Rule 5: "Vladimir Poutine" — a first name followed by a capitalised non-place word."""
+    if core not in FIRST_NAMES:
+        return False
+    m = PERSON_AFTER_RE.match(text, end)
+    return bool(m) and canonical(m.group(1)) not in index.entries
+
+
+def _case_ok(matched: str, core: str, has_trigger: bool, index: PlaceIndex) -> bool:
+    """Rule 8: a bare all-lowercase word is a common noun ("seul", "eau", "vienne"), not a name,
+    unless the gazetteer itself spells it in lowercase ("la capitale biélorusse")."""
+    return has_trigger or not matched.islower() or core in index.lowercase
+
+
+@dataclass
+class _ListState:
+    """Plural-construction list in progress (rule 2)."""
+
+    cls: str | None = None
+    end: int = -1
+    seen: set[str] = field(default_factory=set)
+
+
+def _trigger(folded: str, start: int) -> tuple[str | None, int, bool]:
+    """Construction word ending right before *start*: (class, its start, plural?)."""
+    trig = TRIGGER_RE.search(folded, max(0, start - 60), start)
+    if not trig:
+        return None, start, False
+    word = folded[trig.start():trig.end()].split()[0]
+    return trig.lastgroup, trig.start(), word.endswith("s")
+
+
+def recognise(text: str, index: PlaceIndex) -> list[Mention]:
+    """All place mentions of *text*, in order, non-overlapping, spans in the original text."""
+    folded = fold(text)
+    out: list[Mention] = []
+    state = _ListState()
+    for m in index.pattern.finditer(folded):
+        start, end = m.span()
+        core = canonical(m.group())
+        candidates = index.entries.get(core)
+        if not candidates:
+            continue
+        cls, trig_start, plural = _trigger(folded, start)
+        inherited = False
+        if cls:
+            state = _ListState(cls if plural else None, end, set())
+        elif state.cls and LIST_GAP_RE.match(folded[state.end:start]):
+            cls, inherited = state.cls, True
+        else:
+            state = _ListState()
+        has_trigger = cls is not None and not inherited
+        if not _case_ok(text[start:end], core, has_trigger, index):
+            continue
+        if _is_person(text, core, end, index) or _is_organisation(text, folded, (start, end), has_trigger, index):
+            continue
+        entity = _resolve(candidates, cls, index)
+        if inherited and entity in state.seen:
+            entity = _resolve(candidates, None, index)
+        if entity is None:
+            continue
+        if state.cls:
+            state.end = end
+            state.seen.add(entity)
+        # the construction word belongs to the mention ("région de Brest"), except in lists and
+        # for a country after a generic word ("une région de la Russie" mentions Russia)
+        own_word = has_trigger and not plural and (
+            index.kinds.get(entity) != "pays" or folded.startswith("republique", trig_start))
+        begin = trig_start if own_word else start
+        out.append(Mention(entity, begin, end, text[begin:end]))
+    return out
+
+
+# --- corpus-level helpers: report, evaluation, throughput ------------------------------------
+
+UNRECOGNISED_RE = re.compile(
+    r"\b(?:régions?|oblasts?|provinces?|kra[iï]s?|territoires?|districts?|villes?|Républiques?"
+    r"|république|Land|akimat de la région|municipalités?|villages?)"
+    r"(?:\s+[a-zéèêàç]+)?\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])"
+    r"(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[\s-][A-ZÀ-ÖØ-Þ][\w'’-]+)*)")
+
+
+def find_unrecognised(text: str, mentions: Sequence[Mention]) -> list[str]:
+    """Capitalised names after a construction word that no mention covers (gazetteer gaps)."""
+    covered = [(m.start, m.end) for m in mentions]
+    out = []
+    for m in UNRECOGNISED_RE.finditer(text):
+        s, e = m.span("name")
+        if not any(a < e and s < b for a, b in covered):
+            out.append(m.group("name"))
+    return out
+
+
+def recognise_corpus(corpus: object, index: PlaceIndex) -> dict[tuple[str, str], list[Mention]]:
+    """Mentions of every paragraph, keyed by (document id, paragraph id)."""
+    return {(d.id, p.id): recognise(p.text, index)
+            for d in corpus.documents for p in d.paragraphs()}  # type: ignore[attr-defined]
+
+
+def report(corpus: object, index: PlaceIndex, gazetteer: Gazetteer) -> str:
+    """Text report for curators: unrecognised place-like names, unused aliases, unmentioned places."""
+    found = recognise_corpus(corpus, index)
+    gaps: Counter[str] = Counter()
+    used_entities: Counter[str] = Counter()
+    used_surfaces: set[str] = set()
+    for (doc, pid), mentions in found.items():
+        text = corpus.document(doc).paragraphs()  # type: ignore[attr-defined]
+        para = next(p for p in text if p.id == pid)
+        gaps.update(find_unrecognised(para.text, mentions))
+        for m in mentions:
+            used_entities[m.entity_id] += 1
+            used_surfaces.add(canonical(m.text))
+            used_surfaces.add(canonical(para.text[m.start:m.end].split(" ")[-1]))
+    lines = ["# Names after a construction word that were not recognised (count, name)"]
+    lines += [f"{n:4d}  {name}" for name, n in gaps.most_common()]
+    lines.append("\n# Entities mentioned (count, id)")
+    lines += [f"{n:4d}  {eid}" for eid, n in sorted(used_entities.items(), key=lambda x: (-x[1], x[0]))]
+    never = [e.id for e in gazetteer if e.id not in used_entities and e.kind != "region"
+             or (e.kind == "region" and e.id not in used_entities and _curated(e))]
+    lines.append(f"\n# Entities never mentioned ({len(never)}; regions only when curated)")
+    lines += [f"      {eid}" for eid in sorted(never)]
+    unused = _unused_aliases(gazetteer, used_entities, found, corpus)
+    lines.append(f"\n# Aliases never used in the corpus, of mentioned entities ({len(unused)})")
+    lines += [f"      {eid}: {alias}" for eid, alias in unused]
+    return "\n".join(lines)
+
+
+def _curated(entity: Entity) -> bool:
+    """A region with a French curated name (not just Natural Earth data)."""
+    return entity.name_fr.lower().startswith(("région", "province", "kraï", "république", "land"))
+
+
+def _unused_aliases(gazetteer: Gazetteer, used: Counter[str],
+                    found: dict[tuple[str, str], list[Mention]], corpus: object) -> list[tuple[str, str]]:
+    """(entity, alias) pairs whose spelling never appears in the text of a mention of that entity."""
+    seen: dict[str, set[str]] = {}
+    index = corpus.paragraph_index()  # type: ignore[attr-defined]
+    for key, mentions in found.items():
+        text = index[key][1].text
+        for m in mentions:
+            seen.setdefault(m.entity_id, set()).add(canonical(text[m.start:m.end]))
+    out = []
+    for eid in sorted(used):
+        for alias in gazetteer.entities[eid].aliases:
+            key = canonical(alias)
+            if not any(key in s or s in key for s in seen.get(eid, ())):
+                out.append((eid, alias))
+    return out
+
+
+def throughput(texts: Sequence[str], index: PlaceIndex, repeat: int = 1) -> float:
+    """Characters recognised per second over *texts* × *repeat* (for ``make bench``)."""
+    total = sum(len(t) for t in texts) * repeat
+    began = time.perf_counter()
+    for _ in range(repeat):
+        for text in texts:
+            recognise(text, index)
+    elapsed = time.perf_counter() - began
+    return total / elapsed if elapsed > 0 else float("inf")
+
+
+# --- evaluation against the hand-annotated gold set ------------------------------------------
+
+
+class GoldError(ValueError):
+    """The gold file no longer matches the corpus (a parser change shifted paragraph ids)."""
+
+
+def load_gold(gold_path: Path, corpus: object) -> list[tuple[str, str, list[tuple[str, int, int]]]]:
+    """Gold paragraphs as (document, paragraph, [(entity, start, end)]), checked against the corpus.
+
+    Each entry stores the first 40 characters of its paragraph: if the corpus parser renumbers
+    paragraphs, the check fails with the paragraph id instead of silently scoring garbage.
+    """
+    import yaml
+
+    rows = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+    pindex = corpus.paragraph_index()  # type: ignore[attr-defined]
+    out = []
+    for row in rows:
+        key = (row["document"], row["paragraph"])
+        if key not in pindex:
+            raise GoldError(f"{gold_path}: {key} is not a paragraph of the corpus")
+        text = pindex[key][1].text
+        if not text.startswith(row["starts"]):
+            raise GoldError(f"{gold_path}: {key} now starts {text[:40]!r}, gold expects "
+                            f"{row['starts']!r} (paragraph ids shifted?)")
+        out.append((*key, _gold_spans(text, row.get("mentions") or [], key, gold_path)))
+    return out
+
+
+def _gold_spans(text: str, mentions: list[dict], key: tuple[str, str],
+                gold_path: Path) -> list[tuple[str, int, int]]:
+    """Locate each gold surface text in reading order (a cursor moves past each occurrence)."""
+    spans = []
+    cursor = 0
+    for item in mentions:
+        surface = str(item["text"])
+        pos = text.find(surface, cursor)
+        if pos < 0:
+            pos = text.find(surface)
+        if pos < 0:
+            raise GoldError(f"{gold_path}: {key}: {surface!r} not found in the paragraph")
+        spans.append((str(item["id"]), pos, pos + len(surface)))
+        cursor = pos + 1
+    return spans
+
+
+def score(gold: list[tuple[str, int, int]], predicted: Sequence[Mention]) -> tuple[int, int, int]:
+    """(true positives, predicted, gold): same entity and overlapping span, one-to-one."""
+    free = list(gold)
+    tp = 0
+    for m in predicted:
+        for g in free:
+            if g[0] == m.entity_id and g[1] < m.end and m.start < g[2]:
+                free.remove(g)
+                tp += 1
+                break
+    return tp, len(predicted), len(gold)
+
+
+def evaluate(gold_path: Path, corpus: object, index: PlaceIndex) -> dict:
+    """Micro precision/recall of ``recognise`` on the gold paragraphs, plus the errors."""
+    pindex = corpus.paragraph_index()  # type: ignore[attr-defined]
+    tp = n_pred = n_gold = 0
+    errors = []
+    for doc, pid, gold in load_gold(gold_path, corpus):
+        text = pindex[(doc, pid)][1].text
+        predicted = recognise(text, index)
+        a, b, c = score(gold, predicted)
+        tp, n_pred, n_gold = tp + a, n_pred + b, n_gold + c
+        if a != b or a != c:
+            errors.append({"paragraph": f"{doc}:{pid}",
+                           "gold": [(e, text[s:t]) for e, s, t in gold],
+                           "predicted": [(m.entity_id, m.text) for m in predicted]})
+    precision = tp / n_pred if n_pred else 1.0
+    recall = tp / n_gold if n_gold else 1.0
+    return {"precision": precision, "recall": recall, "tp": tp, "predicted": n_pred,
+            "gold": n_gold, "paragraphs": len(load_gold(gold_path, corpus)), "errors": errors}
+
+
+def main(argv: Sequence[str]) -> int:
+    """``python -m atlas.recognise [--report|--eval|--bench]`` (default: --eval)."""
+    from atlas.corpus import load_corpus
+    from atlas.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer(ROOT)
+    index = build_index(gazetteer)
+    corpus = load_corpus(ROOT / "corpus")
+    if "--report" in argv:
+        print(report(corpus, index, gazetteer))
+    elif "--bench" in argv:
+        texts = [p.text for d in corpus.documents for p in d.paragraphs()]
+        for n in (10, 100):
+            print(f"corpus x{n}: {throughput(texts, index, n) / 1e6:.2f} M chars/s")
+    else:
+        result = evaluate(GOLD_PATH, corpus, index)
+        for err in result["errors"]:
+            print(f"{err['paragraph']}\n  gold: {err['gold']}\n  pred: {err['predicted']}")
+        print(f"paragraphs {result['paragraphs']}  gold mentions {result['gold']}  "
+              f"predicted {result['predicted']}  true positives {result['tp']}")
+        print(f"precision {result['precision']:.3f}  recall {result['recall']:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

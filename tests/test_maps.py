@@ -1,0 +1,234 @@
+"""Unit tests of the maps stage: specs (features, lines, bounds), geometry, rendering."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from atlas.maps import (
+    RELATIONS,
+    base_ids,
+    build_all_specs,
+    build_entity_spec,
+    build_overview_spec,
+    copy_assets,
+    extract_data,
+    iframe_html,
+    load_base_js,
+    map_stats,
+    render_map,
+    write_base_js,
+    write_maps,
+)
+from atlas.maps.build import choropleth_classes
+from atlas.maps.geometry import bend, bounds_from_points, central_angle, great_circle
+
+FIXTURES = Path(__file__).parent / "fixtures" / "geo"
+
+
+@pytest.fixture(scope="module")
+def fx() -> dict:
+    return json.loads((FIXTURES / "partnerships.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory) -> dict:
+    out = tmp_path_factory.mktemp("geo") / "base.js"
+    write_base_js(FIXTURES / "regions.geojson", FIXTURES / "countries.geojson", out)
+    return load_base_js(out)
+
+
+@pytest.fixture(scope="module")
+def specs(fx, base) -> dict:
+    return {s.map_id: s for s in build_all_specs(fx["records"], fx["entities"], base_ids(base))}
+
+
+# --- geometry -------------------------------------------------------------
+
+def test_great_circle_is_densified_and_on_the_sphere():
+    minsk, harbin = (53.9, 27.56), (45.75, 126.63)
+    path = great_circle(minsk, harbin)
+    assert path[0] == minsk and path[-1] == pytest.approx(harbin)
+    assert len(path) > 40  # ~75° of arc at 1.5° per step
+    steps = [central_angle(a, b) for a, b in zip(path, path[1:], strict=False)]
+    assert max(steps) <= 1.6
+    assert sum(steps) == pytest.approx(central_angle(minsk, harbin), rel=1e-6)
+    # The great circle bulges north of the straight lat/lon segment.
+    assert max(p[0] for p in path) > 60
+
+
+def test_great_circle_never_jumps_across_antimeridian():
+    path = great_circle((53.9, 27.56), (64.7, -175.0))
+    lons = [p[1] for p in path]
+    # Monotonic eastward: steps grow near the pole but never wrap by ±360.
+    assert all(0 <= b - a < 20 for a, b in zip(lons, lons[1:], strict=False))
+    assert lons[-1] == pytest.approx(185.0)  # unwrapped, not −175
+
+
+def test_bend_offsets_the_middle_only():
+    path = great_circle((53.9, 27.56), (55.75, 37.62))
+    bent = bend(path, 0.1)
+    assert bent[0] == path[0] and bent[-1] == pytest.approx(path[-1])
+    mid = len(path) // 2
+    assert bent[mid] != path[mid]
+
+
+def test_bounds_from_label_points_with_antimeridian_region():
+    # Chukotka's polygon spans −180..180; its label point alone sets the bounds.
+    (south, west), (north, east) = bounds_from_points([(53.9, 27.56), (66.0, 172.0)])
+    assert 10 < west < 27.56 and 172.0 < east <= 180.0
+    assert south < 53.9 and north > 66.0
+
+
+def test_spec_bounds_ignore_polygon_extents(specs):
+    (s, w), (n, e) = specs["regions-ru-chu"].bounds
+    assert w > 0 and e <= 180.0  # not the −180..180 polygon extent
+
+
+# --- specs -----------------------------------------------------------------
+
+def test_region_map_has_focus_partners_and_lines(specs):
+    spec = specs["regions-by-ma"]
+    styles = {f.entity_id: f.style for f in spec.features}
+    assert styles == {"BY-MA": "focus", "RU-VLA": "partner", "RU-CHU": "partner",
+                      "bobruisk": "city", "kovrov": "city", "anadyr": "city"}
+    pairs = sorted((ln.from_id, ln.to_id, ln.relation) for ln in spec.lines)
+    assert pairs == [("BY-MA", "RU-CHU", "relations_amicales"), ("BY-MA", "RU-VLA", "accord"),
+                     ("bobruisk", "anadyr", "jumelage"), ("bobruisk", "kovrov", "jumelage")]
+    assert spec.region_countries == ("BY", "RU")
+    kovrov = next(ln for ln in spec.lines if ln.to_id == "kovrov")
+    assert kovrov.href == "villes/kovrov.html" and kovrov.year == 2005
+    assert kovrov.label == "Bobrouïsk – Kovrov : jumelage (2005)"
+
+
+def test_foreign_maps_point_back_to_belarus(specs):
+    country = specs["pays-kz"]
+    assert {f.entity_id for f in country.features} == {"KZ", "KZ-35", "BY-HR"}
+    assert [ln.href for ln in country.lines] == ["regions/by-hr.html"]
+    city = specs["villes-kovrov"]
+    assert [(ln.from_id, ln.href) for ln in city.lines] == [("bobruisk", "villes/bobruisk.html")]
+    region = specs["regions-ru-vla"]  # includes its city Kovrov
+    assert sorted(ln.to_id for ln in region.lines) == ["RU-VLA", "kovrov"]
+
+
+def test_overlapping_lines_are_offset(specs):
+    lines = specs["regions-by-hm"].lines
+    assert len(lines) == 2
+    mid = len(lines[0].path) // 2
+    assert lines[0].path[mid] != lines[1].path[mid]
+
+
+def test_overview_choropleth_counts(fx, base):
+    spec = build_overview_spec(fx["records"], fx["entities"], base_ids(base))
+    tips = {f.entity_id: f.tooltip for f in spec.features if f.entity_id.startswith("BY-")}
+    assert tips["BY-MA"] == "Région de Moguilev — 4 partenariats"  # 2 own + 2 of Bobrouïsk
+    assert tips["BY-MI"] == "Région de Minsk — 0 partenariat"
+    assert len(spec.lines) == len(fx["records"])
+    assert [c.label for c in spec.choropleth][0] == "aucun partenariat"
+
+
+def test_choropleth_classes_cover_range():
+    assert choropleth_classes(0) == []
+    assert choropleth_classes(2) == [(1, 1), (2, 2)]
+    classes = choropleth_classes(23)
+    assert len(classes) == 5 and classes[0][0] == 1 and classes[-1][1] == 23
+
+
+def test_entity_without_polygon_is_a_point(fx):
+    spec = build_entity_spec("BY-MA", fx["records"], fx["entities"], base_ids={"BY-MA"})
+    vla = next(f for f in spec.features if f.entity_id == "RU-VLA")
+    assert vla.geometry_ref is None and vla.point == (56.1, 40.4) and vla.style == "city"
+
+
+# --- rendering ---------------------------------------------------------------
+
+def test_render_is_deterministic(fx, base):
+    a = render_map(build_all_specs(fx["records"], fx["entities"], base_ids(base))[2])
+    b = render_map(build_all_specs(fx["records"], fx["entities"], base_ids(base))[2])
+    assert a == b
+    assert not re.search(r"[0-9a-f]{32}", a)  # no folium uuid left
+
+
+def test_render_is_offline(specs):
+    for spec in specs.values():
+        html = render_map(spec)
+        assert "http://" not in html and "https://" not in html and "//cdn" not in html
+        assert "$(" not in html  # no jQuery-dependent folium popups
+        srcs = re.findall(r'(?:src|href)="([^"]+)"', html)
+        assert all(s.startswith("../") for s in srcs), srcs
+
+
+def test_render_fragments_and_data(specs):
+    html = render_map(specs["regions-by-ma"])
+    assert '<html lang="fr">' in html
+    assert 'aria-label="Carte : Partenariats : Région de Moguilev"' in html
+    assert '<script src="../assets/geo/base.js"></script>' in html
+    assert '<script src="../assets/leaflet/leaflet.js"></script>' in html
+    data = extract_data(html)
+    assert set(data["polygons"]) == {"BY-MA", "RU-VLA", "RU-CHU"}
+    assert len(data["lines"]) == 4 and len(data["points"]) == 3
+    assert data["regionCountries"] == ["BY", "RU"]
+    popup = next(ln[4] for ln in data["lines"] if "Kovrov" in ln[3])
+    assert '<a href="../villes/kovrov.html" target="_top">Kovrov</a>' in popup
+    assert "Jumelage" in data["legend"] and "Accord" in data["legend"]
+
+
+def test_legend_uses_french_labels_for_all_relations():
+    assert set(RELATIONS) == {"accord", "jumelage", "memorandum", "feuille_de_route", "plan_action",
+                              "groupe_travail", "conseil_affaires", "relations_amicales",
+                              "accord_chambres", "autre"}
+    assert len({c for _, c, _ in RELATIONS.values()}) == len(RELATIONS)
+
+
+def test_iframe_html():
+    out = iframe_html("regions-by-hr", "Région de Grodno", page_depth=1)
+    assert 'src="../cartes/regions-by-hr.html"' in out
+    assert 'title="Carte : Région de Grodno"' in out and 'loading="lazy"' in out
+    assert 'src="cartes/apercu.html"' in iframe_html("apercu", "Aperçu", page_depth=0)
+
+
+def test_map_stats_counts_vertices(specs, base):
+    html = render_map(specs["regions-by-ma"])
+    stats = map_stats(html)
+    assert stats["bytes"] == len(html.encode())
+    assert stats["own_vertices"] == sum(len(ln.path) for ln in specs["regions-by-ma"].lines) + 3
+    assert map_stats(html, base)["vertices"] > stats["own_vertices"]
+
+
+def test_write_files(tmp_path, specs):
+    paths = write_maps(list(specs.values())[:2], tmp_path / "cartes")
+    assert [p.name for p in paths] == ["apercu.html", "regions-by-hm.html"]
+    copied = copy_assets(tmp_path)
+    names = {p.relative_to(tmp_path).as_posix() for p in copied}
+    assert {"assets/leaflet/leaflet.js", "assets/leaflet/leaflet.css", "assets/leaflet/images/layers.png",
+            "assets/atlas-map/atlas-map.js"} <= names
+
+
+def test_base_js_is_light_and_keeps_ids(tmp_path):
+    stats = write_base_js(FIXTURES / "regions.geojson", FIXTURES / "countries.geojson", tmp_path / "b.js")
+    assert "RU-CHU" in stats["ids"] and "BY" in stats["ids"]
+    text = (tmp_path / "b.js").read_text(encoding="utf-8")
+    assert text.startswith("window.ATLAS_BASE = ")
+    base = load_base_js(tmp_path / "b.js")
+    chu = next(f for f in base["regions"]["features"] if f["properties"]["id"] == "RU-CHU")
+    assert chu["properties"] == {"id": "RU-CHU", "name_fr": "Tchoukotka", "country": "RU"}
+
+
+def test_fact_file_records_and_status(fx, base):
+    records = [{"by": "BY-HR", "partner": "KZ-35", "relation": "accord", "year": 2019, "status": "projet"}]
+    spec = build_entity_spec("BY-HR", records, fx["entities"], base_ids(base))
+    (line,) = spec.lines
+    assert line.label == "Région de Grodno – Région de Karaganda : accord (2019), en projet"
+    data = extract_data(render_map(spec))
+    assert data["lines"][0][5] == 1  # drawn pale
+    assert "en projet" in data["lines"][0][4] and "prévu ou en projet" in data["legend"]
+
+
+def test_country_level_partnership_uses_label_points(fx, base):
+    records = [{"by_id": "BY", "partner_id": "RU", "relation": "autre", "year": None, "status": "signe"}]
+    spec = build_entity_spec("RU", records, fx["entities"], base_ids(base))
+    assert [(ln.from_latlon, ln.to_latlon) for ln in spec.lines] == [((53.7, 28.0), (60.0, 90.0))]
+    assert {f.entity_id: f.style for f in spec.features} == {"RU": "focus_country", "BY": "partner"}
