@@ -28,6 +28,7 @@ from atlas.pages.data_page import data_page
 from atlas.pages.linking import facts_afterword, linked_renderer
 from atlas.pages.overview import countries_index, home_page, regions_index
 from atlas.pages.places import place_pages
+from atlas.pages.redirects import legacy_redirects
 from atlas.publish import GENERATED, build_site, write_generated
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -102,6 +103,7 @@ def generate(root: Path, timings: Timings, epoch: int) -> dict[str, str | bytes]
     files["pays/index.md"] = countries_index(data)
     files["chronologie.md"] = chronology_page(data)
     files["donnees.md"] = data_page(schema)
+    files.update(legacy_redirects(data))
     files.update(timings.run("exports", exports.exports, data, curated, regions))
     return files
 

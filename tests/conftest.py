@@ -33,3 +33,22 @@ def built_site(tmp_path_factory) -> Path:
     site = root / "site"
     run(root, site)
     return site
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", help="rewrite the golden files on purpose")
+
+
+@pytest.fixture
+def update_golden(request) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+def fixture_project(target: Path) -> Path:
+    """A project with the tiny fixture corpus and facts, and the real places and geometry."""
+    shutil.copytree(ROOT / "tests" / "fixtures" / "corpus", target / "corpus")
+    shutil.copytree(ROOT / "tests" / "fixtures" / "project" / "data", target / "data")
+    shutil.copytree(ROOT / "data" / "places", target / "data" / "places")
+    shutil.copy2(ROOT / "data" / "schema.yaml", target / "data" / "schema.yaml")
+    shutil.copytree(ROOT / "geo", target / "geo")
+    return target

@@ -40,10 +40,17 @@ def link_to(data: SiteData, eid: str, from_path: str) -> str:
     return f"[{markup.cell(entity.name_fr)}]({markup.relative(from_path, page_path(entity))})"
 
 
-def source_link(data: SiteData, document: str, paragraph: str, from_path: str) -> str:
+def source_link(data: SiteData, document: str, paragraph: str, from_path: str, quote: str = "") -> str:
+    """Link to the exact paragraph; the verbatim quote shows on hover (link title)."""
     article, _ = data.paragraph(document, paragraph)
     target = markup.relative(from_path, article_path(article))
-    return f"[{markup.cell(article.id.rsplit('-', 1)[-1])} §{paragraph[2:]}]({target}#{paragraph})"
+    title = f' "{markup.text(quote)}"' if quote else ""
+    return f"[art. {markup.cell(article.id.rsplit('-', 1)[-1])} §{paragraph[2:]}]({target}#{paragraph}{title})"
+
+
+def title_of(entity: Entity) -> str:
+    """Display names start lower case in running text ("région de Grodno"); titles take a capital."""
+    return entity.name_fr[:1].upper() + entity.name_fr[1:]
 
 
 def names_line(entity: Entity) -> str:
@@ -79,7 +86,8 @@ def partners_table(data: SiteData, entity: Entity, facts: list[Partnership], pat
         auto = " *(automatique, non vérifié)*" if fact.origin == "automatique" else ""
         rows.append(
             f"| {link_to(data, other, path)}{side} | {RELATION_FR[fact.relation]}{auto} | {fact.year or '—'} | "
-            f"{STATUS_FR[fact.status]} | {source_link(data, fact.source.document, fact.source.paragraph, path)} |"
+            f"{STATUS_FR[fact.status]} | "
+            f"{source_link(data, fact.source.document, fact.source.paragraph, path, fact.source.quote)} |"
         )
     return rows
 
@@ -101,14 +109,15 @@ def period_text(figure: Figure) -> str:
 
 
 def figures_table(data: SiteData, entity: Entity, figures: list[Figure], path: str) -> list[str]:
-    rows = ["| Indicateur | Valeur | Période | Avec | Source |", "|---|---|---|---|---|"]
+    rows = ["| Indicateur | Valeur | Période | Avec | Citation | Source |", "|---|---|---|---|---|---|"]
     for fig in sorted(figures, key=lambda f: (f.indicator, f.measure, f.period_start or "", f.id)):
         other = fig.counterpart if fig.subject == entity.id else fig.subject
         with_text = link_to(data, other, path) if other else "—"
         label = INDICATOR_FR[fig.indicator] + MEASURE_FR[fig.measure]
         rows.append(
             f"| {markup.cell(label)} | {markup.cell(format_value(fig))} | {markup.cell(period_text(fig))} | "
-            f"{with_text} | {source_link(data, fig.source.document, fig.source.paragraph, path)} |"
+            f"{with_text} | « {markup.cell(fig.source.quote)} » | "
+            f"{source_link(data, fig.source.document, fig.source.paragraph, path)} |"
         )
     return rows
 
@@ -160,11 +169,10 @@ def mention_list(data: SiteData, entity: Entity, path: str) -> list[str]:
     rows = []
     for article, paragraph, mention in data.mentions_of(entity.id):
         start = max(0, mention.start - 90)
-        excerpt = paragraph.text[start : mention.end + 110]
-        prefix = "…" if start else ""
+        end = min(len(paragraph.text), mention.end + 110)
+        excerpt = ("…" if start else "") + paragraph.text[start:end] + ("…" if end < len(paragraph.text) else "")
         target = f"{markup.relative(path, article_path(article))}#{paragraph.id}"
-        rows.append(f"- [{markup.cell(article.title)}, §{paragraph.id[2:]}]({target}) : "
-                    f"« {prefix}{markup.cell(excerpt)}… »")
+        rows.append(f"- [{markup.cell(article.title)}, §{paragraph.id[2:]}]({target}) : « {markup.cell(excerpt)} »")
     return rows or ["Aucune mention relevée."]
 
 
@@ -174,8 +182,8 @@ def place_page(data: SiteData, entity: Entity, map_block: str = "") -> str:
     figures = data.figures_of(entity.id)
     mentions = data.mentions_of(entity.id)
     partners = {p.partner if p.by == entity.id else p.by for p in partnerships}
-    out = [markup.front_matter(entity.name_fr, f"{KIND_FR[entity.kind]} — Atlas de la coopération du Bélarus")]
-    out += [f"# {markup.cell(entity.name_fr)}", "", names_line(entity), "", identity_line(data, entity, path), ""]
+    out = [markup.front_matter(title_of(entity), f"{KIND_FR[entity.kind]} — Atlas de la coopération du Bélarus")]
+    out += [f"# {markup.cell(title_of(entity))}", "", names_line(entity), "", identity_line(data, entity, path), ""]
     out.append(f"{len(partnerships)} partenariat(s) avec {len(partners)} partenaire(s) · {len(figures)} chiffre(s) · "
                f"mentionné dans {len(mentions)} paragraphe(s) des sources.")
     out.append("")
@@ -216,8 +224,8 @@ def cite_block(data: SiteData, entity: Entity) -> list[str]:
     return [
         "## Citer cette page", "",
         '<div class="atlas-cite" markdown>',
-        f"Atlas de la coopération du Bélarus, « {markup.cell(entity.name_fr)} », `{url}`, "
-        f"version des données du {markup.cell(data.version)}.",
+        f"Atlas de la coopération du Bélarus, « {markup.cell(title_of(entity))} », `{url}`, "
+        f"version des données : {markup.cell(data.version)}.",
         "</div>", "",
     ]
 
