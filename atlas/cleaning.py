@@ -131,8 +131,9 @@ _FOLLOW_GLUED = r"(?=[\s\"».,;:!?)…\[(]|$|[^\W\d_])"
 _FOLLOW_SPACED = r"(?=\s*[\".,;:!?…)]|\s*$|\s+[A-ZÀ-Ý])"
 
 
-def _footnote_pattern(number: int) -> re.Pattern[str]:
-    n = str(number)
+def _footnote_pattern(number: str = r"\d{1,3}") -> re.Pattern[str]:
+    """The footnote positions, for one number or (by default) for any number of 1 to 3 digits."""
+    n = number
     return re.compile(
         rf"(?:{_GLUED_AFTER}(?<!\d){n}(?!\d){_FOLLOW_GLUED})"
         rf"|(?:(?:{_SPACED})(?<!\d){n}(?![\d%]|[,.]\d){_FOLLOW_SPACED})"
@@ -143,6 +144,10 @@ def _footnote_pattern(number: int) -> re.Pattern[str]:
         rf"|(?:^{n}(?=[A-ZÀ-Ý][a-zà-ÿ]))"
         rf"|(?:(?<=\D(?:19|20)\d\d){n}(?=\s|$))"
     )
+
+
+#: Compiled once: every place where some footnote number could stand.
+_ANY_FOOTNOTE = _footnote_pattern()
 
 
 def detach_footnotes(paragraphs: list[str], limit: int = 400) -> list[tuple[str, tuple[Footnote, ...]]]:
@@ -159,7 +164,7 @@ def detach_footnotes(paragraphs: list[str], limit: int = 400) -> list[tuple[str,
     misses = 0
     number = 1
     while number <= limit and misses < 25:
-        found = _find_from(texts, _footnote_pattern(number), position)
+        found = _find_from(texts, number, position)
         if found is None:
             misses += 1
             number += 1
@@ -179,16 +184,15 @@ def detach_footnotes(paragraphs: list[str], limit: int = 400) -> list[tuple[str,
 WINDOW = 5000
 
 
-def _find_from(
-    texts: list[str], pattern: re.Pattern[str], position: tuple[int, int]
-) -> tuple[int, int, int] | None:
+def _find_from(texts: list[str], number: int, position: tuple[int, int]) -> tuple[int, int, int] | None:
+    """First footnote position holding `number`, within WINDOW characters after `position`."""
     first, offset = position
     budget = WINDOW
     for index in range(first, len(texts)):
         start = offset if index == first else 0
-        match = pattern.search(texts[index], start, start + budget)
-        if match:
-            return index, match.start(), match.end()
+        for match in _ANY_FOOTNOTE.finditer(texts[index], start, start + budget):
+            if int(match.group()) == number:
+                return index, match.start(), match.end()
         budget -= len(texts[index]) - start
         if budget <= 0:
             return None

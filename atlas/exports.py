@@ -22,7 +22,7 @@ ENTITY_COLUMNS = ("id", "kind", "iso", "name_fr", "name_en", "name_ru", "aliases
 PARTNERSHIP_COLUMNS = ("id", "by_id", "by_name_fr", "partner_id", "partner_name_fr", "partner_country", "relation",
                        "year", "status", "origin", "document", "paragraph_url", "quote")
 FIGURE_COLUMNS = ("id", "subject_id", "counterpart_id", "indicator", "measure", "value", "unit", "qualifier",
-                  "period_start", "period_end", "document", "paragraph_url", "quote")
+                  "period_start", "period_end", "document", "paragraph_url", "quote", "origin")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -72,6 +72,7 @@ def figure_row(data: SiteData, f: Figure) -> dict[str, Any]:
         "measure": f.measure, "value": f.value, "unit": f.unit, "qualifier": f.qualifier,
         "period_start": f.period_start, "period_end": f.period_end, "document": f.source.document,
         "paragraph_url": paragraph_url(article, f.source.paragraph), "quote": f.source.quote,
+        "origin": f.origin,
     }
 
 
@@ -87,7 +88,7 @@ def regions_geojson(geojson: dict[str, Any]) -> str:
                       separators=(",", ":")) + "\n"
 
 
-def exports(data: SiteData, facts: Facts, regions: dict[str, Any]) -> dict[str, str]:
+def exports(data: SiteData, facts: Facts, regions_export: str) -> dict[str, str]:
     """Docs-relative path → content of every export file, including one CSV per place page."""
     partnerships = [partnership_row(data, p) for p in facts.partnerships]
     out = {
@@ -95,7 +96,7 @@ def exports(data: SiteData, facts: Facts, regions: dict[str, Any]) -> dict[str, 
         "donnees/partenariats.csv": to_csv(PARTNERSHIP_COLUMNS, partnerships),
         "donnees/partenariats.json": json.dumps(partnerships, ensure_ascii=False, indent=1) + "\n",
         "donnees/chiffres.csv": to_csv(FIGURE_COLUMNS, [figure_row(data, f) for f in facts.figures]),
-        "donnees/regions.geojson": regions_geojson(regions),
+        "donnees/regions.geojson": regions_export,
     }
     for eid in sorted(data.paged):
         rows = [partnership_row(data, p) for p in data.partnerships_of(eid)]

@@ -69,6 +69,8 @@ class Gazetteer:
     """All entities by id, with small helpers used by recognition, pages and maps."""
 
     entities: dict[str, Entity] = field(default_factory=dict)
+    _children: dict[str, list[Entity]] | None = field(default=None, repr=False, compare=False)
+    _children_size: int = field(default=-1, repr=False, compare=False)
 
     def __getitem__(self, key: str) -> Entity:
         return self.entities[key]
@@ -88,7 +90,13 @@ class Gazetteer:
 
     def children(self, parent: str) -> list[Entity]:
         """Entities whose parent is *parent* (regions of a country, cities of a region)."""
-        return sorted((e for e in self if e.parent == parent), key=lambda e: e.id)
+        if self._children is None or self._children_size != len(self.entities):
+            index: dict[str, list[Entity]] = {}
+            for entity in sorted(self, key=lambda e: e.id):
+                if entity.parent:
+                    index.setdefault(entity.parent, []).append(entity)
+            self._children, self._children_size = index, len(self.entities)
+        return list(self._children.get(parent, []))
 
     def names(self, entity_id: str) -> tuple[str, ...]:
         """Every spelling of an entity: display names first, then aliases (deduplicated)."""
@@ -96,11 +104,17 @@ class Gazetteer:
         return _dedupe((ent.name_fr, ent.name_en, ent.name_ru, *ent.aliases))
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when present
     """SafeLoader that records the 1-based source line of every mapping under ``__line__``."""
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    seen: set[str] = set()
+    for key, _ in node.value:  # YAML would silently keep the last of two equal keys (two regions AT-2)
+        if isinstance(key, yaml.ScalarNode):
+            if key.value in seen:
+                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key.value!r}", key.start_mark)
+            seen.add(key.value)
     data = loader.construct_mapping(node, deep=True)
     data[LINE] = node.start_mark.line + 1
     return data
@@ -214,14 +228,34 @@ def _country_entity(c: Country) -> Entity:
                   None, None, c.id)
 
 
-def load_regions(geojson: Path, curation_path: Path, countries: set[str]) -> list[Entity]:
-    """Regions = geometry (ids, NE names, label point) + curated names and aliases."""
+def _region_properties(geojson: Path) -> dict[str, dict[str, Any]]:
+    """Region id → properties of geo/regions.geojson, checked enough to name what is wrong."""
     try:
         data = json.loads(geojson.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataError(geojson, "file missing (regenerate with `make geo`)") from None
+    except json.JSONDecodeError as exc:
+        raise DataError(geojson, f"not valid JSON: {exc.msg} (column {exc.colno})", exc.lineno) from None
     except (OSError, ValueError) as exc:
-        raise DataError(geojson, f"cannot read GeoJSON: {exc}") from exc
+        raise DataError(geojson, f"cannot read GeoJSON: {exc}") from None
+    features = data.get("features") if isinstance(data, dict) else None
+    if not isinstance(features, list) or not features:
+        raise DataError(geojson, "expected a FeatureCollection with a non-empty 'features' list")
+    props: dict[str, dict[str, Any]] = {}
+    for number, feature in enumerate(features, start=1):
+        p = feature.get("properties") if isinstance(feature, dict) else None
+        if not isinstance(p, dict) or not p.get("id") or not p.get("country"):
+            raise DataError(geojson, f"feature #{number} has no properties 'id' and 'country'")
+        if p["id"] in props:
+            raise DataError(geojson, f"duplicate region id {p['id']} (feature #{number})")
+        props[p["id"]] = p
+    return props
+
+
+def load_regions(geojson: Path, curation_path: Path, countries: set[str]) -> list[Entity]:
+    """Regions = geometry (ids, NE names, label point) + curated names and aliases."""
+    props = _region_properties(geojson)
     curated = load_region_curation(curation_path)
-    props = {f["properties"]["id"]: f["properties"] for f in data.get("features", [])}
     for rid, row in curated.items():
         if rid not in props:
             raise DataError(curation_path, f"region {rid} has no geometry in {geojson}",
@@ -253,12 +287,16 @@ def _coord(row: dict[str, Any], key: str, limit: float, path: Path) -> float:
 def load_cities(path: Path, regions: dict[str, Entity]) -> list[Entity]:
     """Read cities.yaml (cities and districts); parents must be known regions."""
     out = []
+    seen: dict[str, int | None] = {}
     for row in _rows(path):
         _check_keys(row, CITY_KEYS, path)
         line = row.get(LINE)
         eid = _text(row, "id", path)
         if not SLUG_RE.match(eid):
             raise DataError(path, f"id {eid!r} is not a lowercase ascii slug", line)
+        if eid in seen:
+            raise DataError(path, f"duplicate id {eid!r} (first at line {seen[eid]})", line)
+        seen[eid] = line
         kind = _text(row, "kind", path)
         if kind not in ("ville", "district"):
             raise DataError(path, f"{eid}: kind must be 'ville' or 'district', not {kind!r}",

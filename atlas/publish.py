@@ -17,6 +17,7 @@ from atlas.errors import DataError
 #: Folders and files of docs/ that the pipeline owns: rewritten at every build, never committed.
 GENERATED = (
     "index.md",
+    "carte.md",
     "chronologie.md",
     "donnees.md",
     "articles",

@@ -46,8 +46,12 @@ Disambiguation rules (each has a test in tests/test_recognise.py)
      Grodnoinvest). A company *from* a place stays a place ("l'entreprise Betal de Vladimir").
   7. Demonyms/adjectives are not names: single-word lowercase aliases ("brestoise") are dropped
      from the index, and "biélorusse", "russe", "kazakh", "chinois" are never aliases.
-  8. A capitalised single-word spelling written all in lowercase is accepted (noisy machine
-     translation) unless it is also a common French word (``COMMON_WORDS``: "vienne", "nice"...).
+  8. Case is free ("REGION DE MOGUILEV", "region de grodno") except for a bare all-lowercase
+     word, which is a common noun ("seul" ~ Seoul, "eau" ~ EAU, "octobre", "vienne"), unless the
+     gazetteer spells it in lowercase ("la capitale biélorusse"). An all-capitals name inside
+     mixed-case text is a brand ("tracteurs BELARUS").
+  9. Gazetteer spellings joining two places ("territoires de Krasnoïarsk et d'Altaï") are not
+     indexed; leading elisions/articles of spellings ("d'Orenbourg") are dropped.
 """
 
 from __future__ import annotations
@@ -119,21 +123,34 @@ TRIGGER_RE = re.compile(
 ALIAS_PREFIX_RE = re.compile(
     rf"^(?:(?P<region>{REGION_WORDS})|(?P<ville>{CITY_WORDS})|(?P<district>{DISTRICT_WORDS}))"
     rf"(?:\s+(?:urbain|autonome|moscovite))?\s+{_LINK}")
-ARTICLE_RE = re.compile(r"^(?:la |le |les |l')")
-LIST_GAP_RE = re.compile(r"^\s*(?:,\s*|\s+et\s+|,\s*et\s+)(?:de\s+la\s+|de\s+l'\s*|du\s+|de\s+|d'\s*)?$")
+ARTICLE_RE = re.compile(r"^(?:la |le |les |l'|d'|de |du |des )")
+LIST_GAP_RE = re.compile(r"^(?:\s*\([^()]{0,20}\))?\s*(?:,\s*|\s+et\s+|,\s*et\s+)"
+                         r"(?:de\s+la\s+|de\s+l'\s*|du\s+|de\s+|d'\s*)?$")
+#: industrial heads name companies in the singular and the plural ("usines ... de Minsk");
+#: institutions only in the singular ("Université d'État de Brest", not "les universités du Belarus")
+_ORG_HEADS = (r"usines?|combinats?|fabriques?|conserveries?|marques?"
+              r"|universite|institut|academie|bourse|banque")
+_ORG_WINDOW = r"(?:[^,.;:()\"]|\.(?=\S)|,(?=\s*d(?:e\s|')))"
 ORG_BEFORE_RE = re.compile(
-    r"\b(?:usines?|combinats?|fabriques?|universites?|instituts?|academies?|ecoles?)\b"
-    r"[^,.;:()\"]{0,40}?\b(?:de\s+|d')$")
+    rf"\b(?:{_ORG_HEADS})\b(?:{_ORG_WINDOW}{{0,60}}?\b(?:de\s+|du\s+|des\s+|d')"
+    r"|(?:\s+(?!a\b|en\b|au\b|aux\b|dans\b|pres\b)[a-z]+){0,2}\s+\"?\s*"
+    r"|[^.;:()\"]{0,40}\"\s*)$")
 ORG_AFTER_RE = re.compile(
-    r"^\s+(?:[A-Z][\w-]*\s+){0,4}?(?:Tractor|Automobile|Works|Plant|Factory|Motor|OJSC|JSC|LLC|CJSC)\b")
-HYPHEN_ORG_RE = re.compile(r"^-\s?([A-Z][\w]*)")
-PERSON_AFTER_RE = re.compile(r"^ ([A-Z][a-zà-ÿ]+)")
+    r"^\s+(?:[A-Z][\w-]*\s+){0,4}?(?:Tractor|Automobile|Works|Plant|Factory|Motor|Mill|Company"
+    r"|Corporation|OJSC|JSC|LLC|CJSC)\b")
+#: an acronym ("JSC", "MKK", "CCP de") or an English company word just before the name
+ORG_PREFIX_RE = re.compile(r"(?:\b[A-Z]{2,5}(?:\s+de)?|\b(?:Group|Holding|Company|Bank))\s+$")
+HYPHEN_ORG_RE = re.compile(r"-\s?([A-Z]\w*)")
+PERSON_AFTER_RE = re.compile(r" ([A-Z][a-zà-ÿ]+)")
 FIRST_NAMES = frozenset({"vladimir", "alexandre", "sofia", "victoria", "florence", "georges"})
-COMMON_WORDS = frozenset({"vienne", "nice", "tours", "orange", "lida", "land", "rpc", "sanya",
-                          "china", "russia", "moscow", "alger", "orel", "pau", "lens"})
 KIND_ORDER = {"ville": 0, "district": 1, "region": 2, "pays": 3}
 TRIGGER_KINDS = {"region": ("region", "pays"), "ville": ("ville", "region"),
                  "district": ("district", "ville")}
+#: construction word -> family, so that "territoires de ... Altaï" picks the kraï (RU-ALT), not
+#: the republic (RU-AL), when both are spelled with the same core
+FAMILIES = (("krai", r"kra[iï]s?|territoires?"), ("republique", r"republiques?"),
+            ("okrug", r"districts?\s+autonomes?|okrou?gs?"), ("province", r"provinces?"),
+            ("land", r"lands?"))
 PERSON_LOOKBACK = 60
 
 
@@ -156,6 +173,7 @@ class Entry:
     cls: str | None
     primary: bool
     parent: str | None
+    family: str | None = None
 
 
 @dataclass
@@ -170,6 +188,14 @@ class PlaceIndex:
 
 
 # --- index ---------------------------------------------------------------------------------
+
+
+def family(word: str) -> str | None:
+    """Family of a folded construction word ("territoire" -> "krai"), None for plain ones."""
+    for name, pattern in FAMILIES:
+        if re.match(rf"(?:{pattern})\b", word):
+            return name
+    return None
 
 
 def _split_alias(alias: str) -> tuple[str | None, str]:
@@ -240,7 +266,8 @@ def build_index(gazetteer: Gazetteer) -> PlaceIndex:
         for spelling in _spellings(gazetteer, entity):
             cls, core = _split_alias(spelling)
             primary = cls is None and core == display
-            entry = Entry(entity.id, entity.kind, cls, primary, entity.parent)
+            fam = family(fold(spelling).lower()) if cls else None
+            entry = Entry(entity.id, entity.kind, cls, primary, entity.parent, fam)
             bucket = entries.setdefault(core, [])
             if entry not in bucket:
                 bucket.append(entry)
@@ -256,13 +283,16 @@ def build_index(gazetteer: Gazetteer) -> PlaceIndex:
 # --- resolution ----------------------------------------------------------------------------
 
 
-def _resolve(candidates: Sequence[Entry], cls: str | None, index: PlaceIndex) -> str | None:
+def _resolve(candidates: Sequence[Entry], cls: str | None, index: PlaceIndex,
+             fam: str | None = None) -> str | None:
     """Pick the entity a reader means, given the construction word class (rules 1 and 3)."""
     if cls is None:
         bare = [e for e in candidates if e.cls is None]
         best = sorted(bare, key=lambda e: (not e.primary, KIND_ORDER.get(e.kind, 9), e.entity_id))
         return best[0].entity_id if best else None
     exact = [e for e in candidates if e.cls == cls]
+    if fam and any(e.family == fam for e in exact):
+        exact = [e for e in exact if e.family == fam]
     if exact:
         return sorted(exact, key=lambda e: e.entity_id)[0].entity_id
     for kind in TRIGGER_KINDS[cls]:
@@ -274,20 +304,38 @@ def _resolve(candidates: Sequence[Entry], cls: str | None, index: PlaceIndex) ->
         parents = [e.parent for e in candidates if e.kind == "ville" and e.parent]
         if parents:
             return parents[0]
-    return None
+    return _resolve(candidates, None, index)
 
 
 def _is_organisation(text: str, folded: str, span: tuple[int, int], has_trigger: bool,
                      index: PlaceIndex) -> bool:
-    """Rule 6: the name is part of a company/institution name."""
+    """Rule 6: the name is part of a company/institution/brand name."""
     start, end = span
-    after = text[end:end + 60]
-    if ORG_AFTER_RE.match(after):
+    if ORG_AFTER_RE.match(text[end:end + 60]):
         return True
-    hyphen = HYPHEN_ORG_RE.match(after)
-    if hyphen and canonical(hyphen.group(1)) not in index.entries:
-        return True
-    return not has_trigger and bool(ORG_BEFORE_RE.search(folded, max(0, start - 60), start))
+    if has_trigger:
+        return False
+    if ORG_PREFIX_RE.search(text, max(0, start - 30), start):
+        prefix = ORG_PREFIX_RE.search(text, max(0, start - 30), start)
+        word = prefix.group().split()[0] if prefix else ""
+        if canonical(word) not in index.entries:
+            return True
+    return bool(ORG_BEFORE_RE.search(folded, max(0, start - 80), start))
+
+
+def _is_glued(text: str, end: int, kind: str, index: PlaceIndex) -> bool:
+    """Rule 6: "Gomel-Raton" (a city glued to a capitalised non-place word) names a zone/company;
+    countries keep their hyphen compounds ("Forum Biélorussie-Asie")."""
+    hyphen = HYPHEN_ORG_RE.match(text, end)
+    return bool(hyphen) and kind != "pays" and canonical(hyphen.group(1)) not in index.entries
+
+
+def _is_brand(matched: str, text: str, start: int, end: int) -> bool:
+    """Rule 6: an all-capitals word inside normal text is a brand ("tracteurs BELARUS")."""
+    if len(matched) < 4 or not matched.isupper():
+        return False
+    around = text[max(0, start - 20):start] + text[end:end + 20]
+    return any(c.islower() for c in around)
 
 
 def _is_person(text: str, core: str, end: int, index: PlaceIndex) -> bool:
@@ -311,6 +359,7 @@ class _ListState:
     cls: str | None = None
     end: int = -1
     seen: set[str] = field(default_factory=set)
+    fam: str | None = None
 
 
 def _trigger(folded: str, start: int) -> tuple[str | None, int, bool]:
@@ -322,11 +371,36 @@ def _trigger(folded: str, start: int) -> tuple[str | None, int, bool]:
     return trig.lastgroup, trig.start(), word.endswith("s")
 
 
+def _region_context(candidates: Sequence[Entry], seen: set[str], folded: str, start: int) -> str | None:
+    """Rule 3b: a bare name whose region was named with a construction word earlier in the
+    paragraph and introduced by "de" means that region ("région de Pskov ... les entreprises de
+    Pskov"); "à Vladimir", "Grodno a de nombreux jumeaux" stay cities."""
+    if not re.search(r"\b(?:de\s+|d')$", folded[max(0, start - 4):start]):
+        return None
+    for entry in candidates:
+        if entry.kind == "region" and entry.entity_id in seen:
+            return entry.entity_id
+    return None
+
+
+def _skip(text: str, folded: str, span: tuple[int, int], core: str, has_trigger: bool,
+          index: PlaceIndex) -> bool:
+    """Rules 5, 6, 8: this hit is not a place mention at all."""
+    start, end = span
+    matched = text[start:end]
+    return (not _case_ok(matched, core, has_trigger, index)
+            or (not has_trigger and _is_brand(matched, text, start, end))
+            or _is_person(text, core, end, index)
+            or _is_organisation(text, folded, span, has_trigger, index))
+
+
 def recognise(text: str, index: PlaceIndex) -> list[Mention]:
     """All place mentions of *text*, in order, non-overlapping, spans in the original text."""
     folded = fold(text)
     out: list[Mention] = []
     state = _ListState()
+    regions_named: set[str] = set()
+    org_end = -1
     for m in index.pattern.finditer(folded):
         start, end = m.span()
         core = canonical(m.group())
@@ -334,30 +408,39 @@ def recognise(text: str, index: PlaceIndex) -> list[Mention]:
         if not candidates:
             continue
         cls, trig_start, plural = _trigger(folded, start)
+        if org_end >= 0 and LIST_GAP_RE.match(folded[org_end:start]):
+            org_end = end  # "usines ... de Kalinkovichi et de Zhlobin": the list stays a company list
+            continue
         inherited = False
+        fam = family(folded[trig_start:start]) if cls else None
         if cls:
-            state = _ListState(cls if plural else None, end, set())
+            state = _ListState(cls if plural else None, end, set(), fam)
         elif state.cls and LIST_GAP_RE.match(folded[state.end:start]):
-            cls, inherited = state.cls, True
+            cls, fam, inherited = state.cls, state.fam, True
         else:
             state = _ListState()
         has_trigger = cls is not None and not inherited
-        if not _case_ok(text[start:end], core, has_trigger, index):
+        if _skip(text, folded, (start, end), core, has_trigger, index):
+            org_end = end if _is_organisation(text, folded, (start, end), has_trigger, index) else -1
             continue
-        if _is_person(text, core, end, index) or _is_organisation(text, folded, (start, end), has_trigger, index):
-            continue
-        entity = _resolve(candidates, cls, index)
+        org_end = -1
+        entity = _resolve(candidates, cls, index, fam)
         if inherited and entity in state.seen:
             entity = _resolve(candidates, None, index)
-        if entity is None:
+        if cls is None and index.kinds.get(entity or "") == "ville":
+            entity = _region_context(candidates, regions_named, folded, start) or entity
+        if entity is None or _is_glued(text, end, index.kinds.get(entity, ""), index):
             continue
+        kind = index.kinds.get(entity, "")
+        if cls and kind == "region":
+            regions_named.add(entity)
         if state.cls:
             state.end = end
             state.seen.add(entity)
         # the construction word belongs to the mention ("région de Brest"), except in lists and
         # for a country after a generic word ("une région de la Russie" mentions Russia)
-        own_word = has_trigger and not plural and (
-            index.kinds.get(entity) != "pays" or folded.startswith("republique", trig_start))
+        own_word = has_trigger and not plural and kind in TRIGGER_KINDS[cls] and (
+            kind != "pays" or folded.startswith("republique", trig_start))
         begin = trig_start if own_word else start
         out.append(Mention(entity, begin, end, text[begin:end]))
     return out
@@ -394,21 +477,18 @@ def report(corpus: object, index: PlaceIndex, gazetteer: Gazetteer) -> str:
     found = recognise_corpus(corpus, index)
     gaps: Counter[str] = Counter()
     used_entities: Counter[str] = Counter()
-    used_surfaces: set[str] = set()
     for (doc, pid), mentions in found.items():
         text = corpus.document(doc).paragraphs()  # type: ignore[attr-defined]
         para = next(p for p in text if p.id == pid)
         gaps.update(find_unrecognised(para.text, mentions))
         for m in mentions:
             used_entities[m.entity_id] += 1
-            used_surfaces.add(canonical(m.text))
-            used_surfaces.add(canonical(para.text[m.start:m.end].split(" ")[-1]))
     lines = ["# Names after a construction word that were not recognised (count, name)"]
     lines += [f"{n:4d}  {name}" for name, n in gaps.most_common()]
     lines.append("\n# Entities mentioned (count, id)")
     lines += [f"{n:4d}  {eid}" for eid, n in sorted(used_entities.items(), key=lambda x: (-x[1], x[0]))]
-    never = [e.id for e in gazetteer if e.id not in used_entities and e.kind != "region"
-             or (e.kind == "region" and e.id not in used_entities and _curated(e))]
+    never = [e.id for e in gazetteer
+             if e.id not in used_entities and (e.kind != "region" or _curated(e))]
     lines.append(f"\n# Entities never mentioned ({len(never)}; regions only when curated)")
     lines += [f"      {eid}" for eid in sorted(never)]
     unused = _unused_aliases(gazetteer, used_entities, found, corpus)
@@ -483,18 +563,20 @@ def load_gold(gold_path: Path, corpus: object) -> list[tuple[str, str, list[tupl
 
 def _gold_spans(text: str, mentions: list[dict], key: tuple[str, str],
                 gold_path: Path) -> list[tuple[str, int, int]]:
-    """Locate each gold surface text in reading order (a cursor moves past each occurrence)."""
+    """Locate each gold surface text in reading order: searched after the previous mention;
+    ``nth: 2`` skips an earlier occurrence that is not a place (an organisation name)."""
     spans = []
     cursor = 0
     for item in mentions:
         surface = str(item["text"])
-        pos = text.find(surface, cursor)
+        pos = cursor - 1
+        for _ in range(int(item.get("nth", 1))):
+            pos = text.find(surface, pos + 1)
         if pos < 0:
-            pos = text.find(surface)
-        if pos < 0:
-            raise GoldError(f"{gold_path}: {key}: {surface!r} not found in the paragraph")
+            raise GoldError(f"{gold_path}: {key}: {surface!r} not found in the paragraph "
+                            f"after offset {cursor}")
         spans.append((str(item["id"]), pos, pos + len(surface)))
-        cursor = pos + 1
+        cursor = pos + len(surface)
     return spans
 
 

@@ -88,7 +88,7 @@ def test_duplicate_id_is_data_error(tmp_path):
     path = root / "data/places/cities.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("id: kovrov", "id: vladimir"),
                     encoding="utf-8")
-    with pytest.raises(DataError, match="duplicate id vladimir"):
+    with pytest.raises(DataError, match=r"cities\.yaml:\d+: duplicate id '?vladimir'?"):
         load_gazetteer(root)
 
 

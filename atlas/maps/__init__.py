@@ -8,8 +8,20 @@ Public API (see each module for details):
 
 from atlas.maps.assets import base_ids, copy_assets, load_base_js, write_base_js, write_maps
 from atlas.maps.build import build_all_specs, build_entity_spec, build_overview_spec
+from atlas.maps.embed import iframe_html
 from atlas.maps.model import RELATIONS, Line, MapFeature, MapSpec
-from atlas.maps.render import extract_data, iframe_html, map_stats, render_map
+
+_RENDER = ("extract_data", "map_stats", "render_map")
+
+
+def __getattr__(name: str):
+    """Render functions load folium (slow to import) only when they are used."""
+    if name in _RENDER:
+        from atlas.maps import render
+
+        return getattr(render, name)
+    raise AttributeError(name)
+
 
 __all__ = [
     "RELATIONS", "Line", "MapFeature", "MapSpec",

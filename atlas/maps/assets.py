@@ -16,7 +16,6 @@ from shapely.geometry import MultiPolygon, Polygon, mapping, shape
 from xstatic.pkg import leaflet as xs_leaflet
 
 from atlas.maps.model import MapSpec
-from atlas.maps.render import render_map
 
 STATIC = Path(__file__).with_name("static")
 BASE_VAR = "ATLAS_BASE"
@@ -143,6 +142,7 @@ def _copy(src: Path, dst: Path) -> Path:
 
 def write_maps(specs: Iterable[MapSpec], out_dir: Path) -> list[Path]:
     """Render each spec to out_dir/<map_id>.html (out_dir = docs/cartes)."""
+    from atlas.maps.render import render_map  # folium is slow to import: only when drawing
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = []

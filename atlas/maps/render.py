@@ -21,6 +21,7 @@ import folium
 from branca.element import Element, MacroElement
 from folium.template import Template
 
+from atlas.maps.embed import MAP_DIR, iframe_html  # noqa: F401  (re-exported)
 from atlas.maps.model import (
     CHOROPLETH,
     NO_DATA_FILL,
@@ -34,7 +35,6 @@ from atlas.maps.model import (
     relation_label,
 )
 
-MAP_DIR = "cartes"  # maps live in docs/cartes/, one level below the docs root
 ASSETS = "../assets"  # assets as seen from a map file
 CONTEXT_STYLES: dict[str, dict[str, object]] = {
     "_country": {"color": "#a8a8a8", "weight": 0.6, "fillColor": "#e6e4dc", "fillOpacity": 1},
@@ -199,18 +199,6 @@ def render_map(spec: MapSpec, assets: str = ASSETS) -> str:
     label = html.escape(f"Carte : {spec.title}", quote=True)
     div = '<div class="folium-map" id='
     return out.replace(div, f'<div class="folium-map" role="region" aria-label="{label}" id=', 1)
-
-
-def iframe_html(map_id: str, title: str, page_depth: int = 1, height: str = "480px") -> str:
-    """<iframe> embedding a map in a Markdown page `page_depth` folders below docs/.
-
-    The title attribute names the map for screen readers; loading="lazy"
-    avoids loading maps that are never scrolled to.
-    """
-    src = "../" * page_depth + f"{MAP_DIR}/{map_id}.html"
-    t = html.escape(f"Carte : {title}", quote=True)
-    return (f'<iframe class="atlas-carte" src="{src}" title="{t}" loading="lazy" '
-            f'style="width:100%;height:{height};border:1px solid #ccc"></iframe>')
 
 
 def extract_data(map_html: str) -> dict:

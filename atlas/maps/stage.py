@@ -12,11 +12,13 @@ from pathlib import Path
 import xstatic.pkg.leaflet as xs_leaflet
 from shapely.geometry import shape
 
+from atlas.cache import StageCache
 from atlas.facts import Facts
 from atlas.gazetteer import Gazetteer
 from atlas.maps.assets import BASE_PREFIX, LEAFLET_FILES, STATIC, base_ids, build_base
 from atlas.maps.build import build_all_specs
-from atlas.maps.render import iframe_html, render_map
+from atlas.maps.embed import iframe_html
+from atlas.maps.model import MapSpec
 
 ASSET_FILES = ("atlas-map.js", "atlas-map.css")
 OVERVIEW = "apercu"
@@ -49,24 +51,42 @@ def records(facts: Facts) -> list[dict]:
             for p in facts.partnerships]
 
 
-def draw_maps(
-    facts: Facts, gazetteer: Gazetteer, regions_path: Path, countries_path: Path
-) -> tuple[dict[str, str | bytes], dict[str, str]]:
-    """Every map file and shared asset (docs-relative path → content), and each entity's map id."""
+def _render(spec: MapSpec) -> str:
+    from atlas.maps.render import render_map  # folium is slow to import: only on a cache miss
+
+    return render_map(spec)
+
+
+def _base_script(regions_path: Path, countries_path: Path) -> tuple[str, set[str]]:
+    """The shared base layer as a script setting a variable (a fetched .geojson fails under file://)."""
     base = build_base(regions_path, countries_path)
-    points = country_points(json.loads(countries_path.read_text(encoding="utf-8")))
+    return BASE_PREFIX + json.dumps(base, ensure_ascii=False, separators=(",", ":")) + ";\n", base_ids(base)
+
+
+def draw_maps(
+    facts: Facts, gazetteer: Gazetteer, regions_path: Path, countries_path: Path, cache: StageCache | None = None
+) -> tuple[dict[str, str | bytes], dict[str, str]]:
+    """Every map file and shared asset (docs-relative path → content), and each entity's map id.
+
+    The base layer and each map are cached by their inputs (the geometry files, the map's spec),
+    so editing one fact redraws only the maps it appears on.
+    """
+    cache = cache or StageCache(None)
+    base_js, ids = cache.get("maps-base", [regions_path, countries_path],
+                             lambda: _base_script(regions_path, countries_path))
+    points = cache.get("maps-points", [countries_path],
+                       lambda: country_points(json.loads(countries_path.read_text(encoding="utf-8"))))
     entities = map_entities(gazetteer, points)
-    specs = build_all_specs(records(facts), entities, base_ids(base))
-    files: dict[str, str | bytes] = {
-        "assets/geo/base.js": BASE_PREFIX + json.dumps(base, ensure_ascii=False, separators=(",", ":")) + ";\n"
-    }
+    rows = records(facts)
+    specs = cache.get("map-specs", [rows, entities, sorted(ids)], lambda: build_all_specs(rows, entities, ids))
+    files: dict[str, str | bytes] = {"assets/geo/base.js": base_js}
     for rel in LEAFLET_FILES:
         files[f"assets/leaflet/{rel}"] = (Path(xs_leaflet.BASE_DIR) / rel).read_bytes()
     for name in ASSET_FILES:
         files[f"assets/atlas-map/{name}"] = (STATIC / name).read_bytes()
     map_ids: dict[str, str] = {}
     for spec in specs:
-        files[f"cartes/{spec.map_id}.html"] = render_map(spec)
+        files[f"cartes/{spec.map_id}.html"] = cache.get("map", [repr(spec)], lambda spec=spec: _render(spec))
         if spec.map_id == OVERVIEW:
             map_ids[OVERVIEW] = spec.map_id
             continue
@@ -75,8 +95,11 @@ def draw_maps(
     return files, map_ids
 
 
-def map_block(map_id: str, title: str, page_depth: int) -> str:
-    """The map embedded in a page, with a pointer to its text equivalent (the partners table)."""
-    return (iframe_html(map_id, title, page_depth)
-            + '\n\n<p class="atlas-source">Le tableau des partenaires ci-dessous donne le contenu de la carte '
-              "sous forme de texte.</p>")
+def map_block(map_id: str, title: str, page_depth: int, text_equivalent: str | None = None,
+              height: str = "480px") -> str:
+    """The map embedded in a page, with a pointer to its text equivalent."""
+    return (iframe_html(map_id, title, page_depth, height)
+            + f'\n\n<p class="atlas-source">{text_equivalent or TEXT_EQUIVALENT}</p>')
+
+
+TEXT_EQUIVALENT = "Le tableau des partenaires ci-dessous donne le contenu de la carte sous forme de texte."

@@ -24,7 +24,8 @@ def belarus_side(data: SiteData, fact: Partnership) -> str:
 
 def _line(data: SiteData, fact: Partnership) -> str:
     return (f"- **{fact.year}** — {link_to(data, fact.by, PATH)} ↔ {link_to(data, fact.partner, PATH)} : "
-            f"{RELATION_FR[fact.relation]} ({STATUS_FR[fact.status]}) — "
+            f"{RELATION_FR[fact.relation]} ({STATUS_FR[fact.status]})"
+            f"{' — *automatique, non vérifié*' if fact.origin == 'automatique' else ''} — "
             f"{source_link(data, fact.source.document, fact.source.paragraph, PATH)}")
 
 

@@ -39,9 +39,11 @@ class SiteData:
     version: str
     maps: dict[str, str] = field(default_factory=dict)  # entity id -> map file (docs-relative)
     _paragraphs: dict[tuple[str, str], tuple[Article, Paragraph]] = field(default_factory=dict)
+    _mentions_by_entity: dict[str, list[tuple[Article, Paragraph, Mention]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._paragraphs = self.corpus.paragraph_index()
+        self._mentions_by_entity = self._index_mentions()
         self.paged = select_pages(self.gazetteer, self.facts, self.mentions)
 
     def paragraph(self, document: str, paragraph: str) -> tuple[Article, Paragraph]:
@@ -54,13 +56,18 @@ class SiteData:
         return [f for f in self.facts.figures if eid in (f.subject, f.counterpart)]
 
     def mentions_of(self, eid: str) -> list[tuple[Article, Paragraph, Mention]]:
-        out = []
+        """Paragraphs naming the place, in document order, with its first mention in each."""
+        return self._mentions_by_entity.get(eid, [])
+
+    def _index_mentions(self) -> dict[str, list[tuple[Article, Paragraph, Mention]]]:
+        out: dict[str, list[tuple[Article, Paragraph, Mention]]] = {}
         for (doc, pid), mentions in sorted(self.mentions.items(), key=lambda kv: _order(kv[0])):
+            article, paragraph = self.paragraph(doc, pid)
+            seen: set[str] = set()
             for mention in mentions:
-                if mention.entity_id == eid:
-                    article, paragraph = self.paragraph(doc, pid)
-                    out.append((article, paragraph, mention))
-                    break
+                if mention.entity_id not in seen:
+                    seen.add(mention.entity_id)
+                    out.setdefault(mention.entity_id, []).append((article, paragraph, mention))
         return out
 
 

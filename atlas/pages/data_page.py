@@ -39,7 +39,8 @@ def data_page(schema: dict[str, Any]) -> str:
             "by_id": "by", "partner_id": "partner", "by_name_fr": None, "partner_name_fr": None,
             "partner_country": None, "origin": "origin", "paragraph_url": "paragraph"}),
         "chiffres": ("chiffres.csv", exports.FIGURE_COLUMNS, {
-            "subject_id": "subject", "counterpart_id": "counterpart", "paragraph_url": "paragraph"}),
+            "subject_id": "subject", "counterpart_id": "counterpart", "paragraph_url": "paragraph",
+            "origin": None}),
     }
     extra = {"by_name_fr": "nom français de la partie biélorusse", "partner_name_fr": "nom français du partenaire",
              "partner_country": "pays du partenaire (alpha-2)",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 
 #: Characters with a meaning in Markdown or its extensions, written as numeric entities in cells.
 _MD_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+!|~^=$:]")
@@ -36,11 +37,17 @@ def relative(from_page: str, to_path: str) -> str:
     return "../" * depth + to_path
 
 
-def front_matter(title: str, description: str | None = None) -> str:
-    """YAML front matter; values are HTML-escaped because themes print them unescaped in <title>."""
-    lines = ["---", f"title: {_yaml_str(text(title))}"]
+def front_matter(title: str, description: str | None = None, *, tags: Sequence[str] = ()) -> str:
+    """YAML front matter; title and description are HTML-escaped because themes print them
+    unescaped in <title>. `tags` go only into the search index (no tags plugin, so the page does
+    not show them; search results print them as text), hence not escaped: "l'Altaï" must stay
+    one searchable word, not "l&#x27;Altaï"."""
+    lines = ["---", f"title: {_yaml_str(html.escape(title, quote=False))}"]
     if description:
-        lines.append(f"description: {_yaml_str(text(description))}")
+        lines.append(f"description: {_yaml_str(html.escape(description, quote=False))}")
+    if tags:
+        lines.append("tags:")
+        lines += [f"  - {_yaml_str(' '.join(tag.split()))}" for tag in tags]
     lines.append("---")
     return "\n".join(lines) + "\n\n"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from atlas.pages import markup
-from atlas.pages.context import BELARUS, SiteData
+from atlas.pages.context import BELARUS, SiteData, fold
 from atlas.pages.places import RELATION_FR, link_to
 
 
@@ -26,14 +26,18 @@ def home_page(data: SiteData, overview_map: str = "") -> str:
         _count_line(data), "",
     ]
     if overview_map:
-        out += ["## Carte d'ensemble", "", overview_map, ""]
+        out += ["## Carte d'ensemble", "", overview_map, "", "[Voir la carte d'ensemble en grand](carte.md)", ""]
     out += ["## Par région du Bélarus", ""] + belarus_region_list(data, path) + [""]
     out += ["## Par pays partenaire", ""] + [", ".join(country_links(data, path))] + [""]
+    others = [link_to(data, c, path) for c in named_countries(data)]
+    if others:
+        out += ["Autres pays cités dans les sources, sans partenariat relevé : " + ", ".join(others) + ".", ""]
     counts = Counter(p.relation for p in data.facts.partnerships)
     out += ["## Par type de relation", ""]
     out += [f"- [{RELATION_FR[r]}](chronologie.md#relation-{r}) : {n}" for r, n in sorted(counts.items())]
-    out += ["", "Voir aussi la [chronologie](chronologie.md), les [articles sources](articles/index.md), "
-            "les [données ouvertes](donnees.md) et la [méthodologie](methodologie.md).", ""]
+    out += ["", "Voir aussi la [carte d'ensemble](carte.md), la [chronologie](chronologie.md), "
+            "les [articles sources](articles/index.md), les [données ouvertes](donnees.md) "
+            "et la [méthodologie](methodologie.md).", ""]
     return "\n".join(out) + "\n"
 
 
@@ -45,11 +49,44 @@ def belarus_region_list(data: SiteData, path: str) -> list[str]:
     return out
 
 
+def _has_partnership(data: SiteData, country: str) -> bool:
+    """A country partners with Belarus if it, or one of its regions or cities, is in a partnership."""
+    return any(data.gazetteer[p.partner].country == country for p in data.facts.partnerships)
+
+
+def _countries(data: SiteData) -> list[str]:
+    return sorted((e for e in data.paged if data.gazetteer[e].kind == "pays" and e != BELARUS),
+                  key=lambda e: fold(data.gazetteer[e].name_fr))
+
+
 def partner_countries(data: SiteData) -> list[str]:
-    return sorted(
-        (e for e in data.paged if data.gazetteer[e].kind == "pays" and e != BELARUS),
-        key=lambda e: data.gazetteer[e].name_fr,
-    )
+    return [c for c in _countries(data) if _has_partnership(data, c)]
+
+
+def named_countries(data: SiteData) -> list[str]:
+    return [c for c in _countries(data) if not _has_partnership(data, c)]
+
+
+def overview_page(data: SiteData, overview_map: str) -> str:
+    """The overview map on its own page, with its content as text (partnerships per region)."""
+    path = "carte.md"
+    out = [markup.front_matter("Carte d'ensemble"), "# Carte d'ensemble des partenariats", "", overview_map, ""]
+    out += ["## La carte en texte", ""]
+    out += ["Régions du Bélarus (couleur : nombre de partenariats) et leurs partenaires :", ""]
+    for region in data.gazetteer.children(BELARUS):
+        if region.kind != "region":
+            continue
+        members = {region.id} | {c.id for c in data.gazetteer.children(region.id)}
+        partners = sorted({p.partner for p in data.facts.partnerships if p.by in members},
+                          key=lambda e: fold(data.gazetteer[e].name_fr))
+        count = sum(1 for p in data.facts.partnerships if p.by in members)
+        out.append(f"- {link_to(data, region.id, path)} ({count}) : "
+                   + (", ".join(link_to(data, e, path) for e in partners) or "—"))
+    national = sorted({p.partner for p in data.facts.partnerships if p.by == BELARUS},
+                      key=lambda e: fold(data.gazetteer[e].name_fr))
+    out.append(f"- {link_to(data, BELARUS, path)} (niveau national) : "
+               + ", ".join(link_to(data, e, path) for e in national))
+    return "\n".join(out) + "\n"
 
 
 def country_links(data: SiteData, path: str) -> list[str]:

@@ -44,7 +44,8 @@ def source_link(data: SiteData, document: str, paragraph: str, from_path: str, q
     """Link to the exact paragraph; the verbatim quote shows on hover (link title)."""
     article, _ = data.paragraph(document, paragraph)
     target = markup.relative(from_path, article_path(article))
-    title = f' "{markup.text(quote)}"' if quote else ""
+    # cell() makes `)`, `|` and `]` inert (they ended the link or split the table row); `"` ends the title
+    title = f' "{markup.cell(quote).replace(chr(34), "&quot;")}"' if quote else ""
     return f"[art. {markup.cell(article.id.rsplit('-', 1)[-1])} §{paragraph[2:]}]({target}#{paragraph}{title})"
 
 
@@ -53,17 +54,20 @@ def title_of(entity: Entity) -> str:
     return entity.name_fr[:1].upper() + entity.name_fr[1:]
 
 
-def names_line(entity: Entity) -> str:
-    """Every other name in one visible line: search does not fold accents or know aliases."""
+def search_names(entity: Entity) -> list[str]:
+    """Every spelling a reader may type: French, aliases (the corpus's spellings), English,
+    Russian, each without accents too (lunr does not fold accents), and the ISO code."""
     names = [entity.name_fr, *entity.aliases, entity.name_en, entity.name_ru]
     names += [fold(n) for n in names]
     if entity.iso:
         names.append(entity.iso)
-    seen: list[str] = []
-    for name in names:
-        if name and name not in seen and name != entity.name_fr:
-            seen.append(name)
-    return '<p class="atlas-aliases">Autres noms et graphies : ' + markup.text(" · ".join(seen)) + "</p>"
+    return list(dict.fromkeys(" ".join(n.split()) for n in names if n and n.strip()))
+
+
+def names_line(entity: Entity) -> str:
+    """Every other name in one visible line, so readers see which spellings find this page."""
+    others = [n for n in search_names(entity) if n != entity.name_fr]
+    return '<p class="atlas-aliases">Autres noms et graphies : ' + markup.text(" · ".join(others)) + "</p>"
 
 
 def identity_line(data: SiteData, entity: Entity, path: str) -> str:
@@ -114,6 +118,8 @@ def figures_table(data: SiteData, entity: Entity, figures: list[Figure], path: s
         other = fig.counterpart if fig.subject == entity.id else fig.subject
         with_text = link_to(data, other, path) if other else "—"
         label = INDICATOR_FR[fig.indicator] + MEASURE_FR[fig.measure]
+        if fig.origin == "automatique":
+            label += " (automatique, non vérifié)"
         rows.append(
             f"| {markup.cell(label)} | {markup.cell(format_value(fig))} | {markup.cell(period_text(fig))} | "
             f"{with_text} | « {markup.cell(fig.source.quote)} » | "
@@ -182,7 +188,10 @@ def place_page(data: SiteData, entity: Entity, map_block: str = "") -> str:
     figures = data.figures_of(entity.id)
     mentions = data.mentions_of(entity.id)
     partners = {p.partner if p.by == entity.id else p.by for p in partnerships}
-    out = [markup.front_matter(title_of(entity), f"{KIND_FR[entity.kind]} — Atlas de la coopération du Bélarus")]
+    # Names as search tags (weighted above titles in Material's index) put a place's page first
+    # for any of its spellings, ahead of articles that merely repeat the name.
+    out = [markup.front_matter(title_of(entity), f"{KIND_FR[entity.kind]} — Atlas de la coopération du Bélarus",
+                               tags=search_names(entity))]
     out += [f"# {markup.cell(title_of(entity))}", "", names_line(entity), "", identity_line(data, entity, path), ""]
     out.append(f"{len(partnerships)} partenariat(s) avec {len(partners)} partenaire(s) · {len(figures)} chiffre(s) · "
                f"mentionné dans {len(mentions)} paragraphe(s) des sources.")

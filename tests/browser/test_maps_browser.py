@@ -8,7 +8,6 @@ the partner's page in the top window.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -24,16 +23,9 @@ from atlas.maps import (
     write_maps,
 )
 
-CHROMIUM = "/usr/bin/chromium"
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "geo"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--proxy-server=127.0.0.1:9",
-        "--host-resolver-rules=MAP * ~NOTFOUND"]
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not os.access(CHROMIUM, os.X_OK), reason="no /usr/bin/chromium (make chromium)"),
-]
+pytestmark = pytest.mark.browser
 
 
 def _build_site(docs: Path) -> dict:
@@ -58,53 +50,51 @@ def _expected_paths(base: dict, data: dict) -> int:
     return len(base["countries"]["features"]) + len(regions) + len(data["lines"]) + len(data["points"])
 
 
-def test_region_map_offline_in_chromium(tmp_path):
-    sync_api = pytest.importorskip("playwright.sync_api")
+def test_region_map_offline_in_chromium(tmp_path, browser):
     docs = tmp_path / "docs"
     base = _build_site(docs)
     data = extract_data((docs / "cartes/regions-by-ma.html").read_text(encoding="utf-8"))
     requests: list[str] = []
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1000, "height": 700})
-            page.on("request", lambda req: requests.append(req.url))
-            errors: list[str] = []
-            page.on("pageerror", lambda exc: errors.append(str(exc)))
-            page.goto((docs / "regions/by-ma.html").as_uri())
-            frame = page.frame_locator("iframe.atlas-carte")
-            frame.locator("[data-atlas-ready]").wait_for(timeout=15000)
-            assert errors == []
+    context = browser.new_context(viewport={"width": 1000, "height": 700})
+    try:
+        page = context.new_page()
+        page.on("request", lambda req: requests.append(req.url))
+        errors: list[str] = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto((docs / "regions/by-ma.html").as_uri())
+        frame = page.frame_locator("iframe.atlas-carte")
+        frame.locator("[data-atlas-ready]").wait_for(timeout=15000)
+        assert errors == []
 
-            paths = frame.locator("path.leaflet-interactive")
-            assert paths.count() == _expected_paths(base, data)
-            assert frame.locator("path.atlas-line").count() == 4
-            assert frame.locator(".atlas-legend").inner_text().count("Jumelage") == 1
-            assert frame.locator("[aria-label^='Carte : ']").count() == 1
+        paths = frame.locator("path.leaflet-interactive")
+        assert paths.count() == _expected_paths(base, data)
+        assert frame.locator("path.atlas-line").count() == 4
+        assert frame.locator(".atlas-legend").inner_text().count("Jumelage") == 1
+        assert frame.locator("[aria-label^='Carte : ']").count() == 1
 
-            # Layer control: unticking the partner country hides its lines.
-            frame.locator(".leaflet-control-layers").hover()
-            frame.locator("label", has_text="Pays : Russie").click()
-            assert frame.locator("path.atlas-line").count() == 0
-            frame.locator("label", has_text="Pays : Russie").click()
-            assert frame.locator("path.atlas-line").count() == 4
-            frame.locator("label", has_text="Jumelage").click()
-            assert frame.locator("path.atlas-line").count() == 2
-            frame.locator("label", has_text="Jumelage").click()
-            page.mouse.move(1, 690)  # collapse the control again
+        # Layer control: unticking the partner country hides its lines.
+        frame.locator(".leaflet-control-layers").hover()
+        frame.locator("label", has_text="Pays : Russie").click()
+        assert frame.locator("path.atlas-line").count() == 0
+        frame.locator("label", has_text="Pays : Russie").click()
+        assert frame.locator("path.atlas-line").count() == 4
+        frame.locator("label", has_text="Jumelage").click()
+        assert frame.locator("path.atlas-line").count() == 2
+        frame.locator("label", has_text="Jumelage").click()
+        page.mouse.move(1, 690)  # collapse the control again
 
-            line = frame.locator("path.atlas-line", has=frame.locator("title", has_text="Anadyr"))
-            # Click the middle of the drawn arc (its bounding-box centre is off the stroke).
-            point = line.evaluate("p => { const m = p.getPointAtLength(p.getTotalLength() / 2)"
-                                  ".matrixTransform(p.getScreenCTM()); return [m.x, m.y]; }")
-            box = page.locator("iframe.atlas-carte").bounding_box()
-            page.mouse.click(box["x"] + point[0], box["y"] + point[1])
-            link = frame.locator(".leaflet-popup-content a", has_text="Anadyr")
-            assert link.get_attribute("target") == "_top"
-            with page.expect_navigation():
-                link.click()
-            assert page.url == (docs / "villes/anadyr.html").as_uri()
-        finally:
-            browser.close()
+        line = frame.locator("path.atlas-line", has=frame.locator("title", has_text="Anadyr"))
+        # Click the middle of the drawn arc (its bounding-box centre is off the stroke).
+        point = line.evaluate("p => { const m = p.getPointAtLength(p.getTotalLength() / 2)"
+                              ".matrixTransform(p.getScreenCTM()); return [m.x, m.y]; }")
+        box = page.locator("iframe.atlas-carte").bounding_box()
+        page.mouse.click(box["x"] + point[0], box["y"] + point[1])
+        link = frame.locator(".leaflet-popup-content a", has_text="Anadyr")
+        assert link.get_attribute("target") == "_top"
+        with page.expect_navigation():
+            link.click()
+        assert page.url == (docs / "villes/anadyr.html").as_uri()
+    finally:
+        context.close()
     assert requests, "no request recorded"
     assert [u for u in requests if not u.startswith("file://")] == []
