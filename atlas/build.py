@@ -18,7 +18,7 @@ from pathlib import Path
 
 from atlas import exports, extract, facts, recognise
 from atlas.cache import StageCache
-from atlas.corpus import Corpus, load_corpus
+from atlas.corpus import Corpus, load_corpus, parse_document
 from atlas.errors import DataError
 from atlas.gazetteer import load_gazetteer
 from atlas.pages.articles import article_pages
@@ -93,7 +93,10 @@ def generate(root: Path, timings: Timings, epoch: int, cache: StageCache | None 
     from atlas.maps.stage import OVERVIEW, draw_maps, map_block
 
     cache = cache or StageCache(None)
-    corpus = timings.run("corpus", load_corpus, root / "corpus")
+    def parse(doc_id: str, text: str, title: str | None) -> list:
+        return cache.get("parse", [doc_id, text, title or ""], lambda: parse_document(doc_id, text, title))
+
+    corpus = timings.run("corpus", load_corpus, root / "corpus", parse)
     place_files = [*sorted((root / "data" / "places").glob("*.yaml")), root / "geo" / "regions.geojson"]
     gazetteer = timings.run("gazetteer", cache.get, "gazetteer", place_files, lambda: load_gazetteer(root))
     text_key = [*place_files, *((d.id, d.sha256) for d in corpus.documents)]

@@ -208,4 +208,5 @@ def _cut(text: str, start: int, end: int) -> tuple[str, int]:
         after = after[1:]
     if after[:1].isalpha() and before and not before.endswith(" "):
         after = " " + after
-    return before + after, len(before)
+    # the marker goes right after the word or punctuation it annotates, not after a space
+    return before + after, len(before.rstrip(" "))

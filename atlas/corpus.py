@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import sys
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,8 @@ from atlas.cleaning import Footnote
 from atlas.errors import DataError
 
 METADATA_FILE = "metadata.yaml"
+#: parse(document id, text, title from metadata or None) -> articles
+Parser = Callable[[str, str, "str | None"], "list[Article]"]
 
 
 @dataclass(frozen=True)
@@ -141,8 +144,11 @@ def _document_nodes(root: yaml.Node | None) -> list[yaml.Node]:
     return []
 
 
-def load_corpus(corpus_dir: Path) -> Corpus:
-    """Read every `.txt` document of the corpus folder, checked against the metadata."""
+def load_corpus(corpus_dir: Path, parse: Parser | None = None) -> Corpus:
+    """Read every `.txt` document of the corpus folder, checked against the metadata.
+
+    `parse` (default `parse_document`) lets the build put a cache in front of the parser.
+    """
     if not corpus_dir.is_dir():
         raise DataError(corpus_dir, "corpus folder not found")
     metadata = read_metadata(corpus_dir)
@@ -156,7 +162,7 @@ def load_corpus(corpus_dir: Path) -> Corpus:
     documents = []
     for path in files:
         entry = metadata.get(path.name)
-        documents.append(_load_document(path, entry, meta_path, notes))
+        documents.append(_load_document(path, entry, meta_path, notes, parse or parse_document))
     if not documents:
         raise DataError(corpus_dir, "no .txt document in the corpus folder")
     for note in notes:
@@ -164,7 +170,7 @@ def load_corpus(corpus_dir: Path) -> Corpus:
     return Corpus(tuple(documents), tuple(notes))
 
 
-def _load_document(path: Path, entry: dict | None, meta_path: Path, notes: list[str]) -> Document:
+def _load_document(path: Path, entry: dict | None, meta_path: Path, notes: list[str], parse: Parser) -> Document:
     text = read_text(path)
     digest = sha256_of(path)
     if entry is None:
@@ -178,7 +184,7 @@ def _load_document(path: Path, entry: dict | None, meta_path: Path, notes: list[
             entry.get("_line"),
         )
     doc_id = path.stem
-    articles = parse_document(doc_id, text, entry.get("title"))
+    articles = parse(doc_id, text, entry.get("title"))
     return Document(
         id=doc_id,
         file=path.name,

@@ -267,12 +267,23 @@ def load_regions(geojson: Path, curation_path: Path, countries: set[str]) -> lis
             raise DataError(geojson, f"region {rid}: country {p['country']} not in countries")
         cur = curated.get(rid, {})
         excluded = set(cur.get("exclude_aliases", ()))
-        aliases = _dedupe([a for a in (*cur.get("aliases", ()), *p.get("ne_names", ()),
-                                       *p.get("legacy_codes", ())) if a not in excluded])
+        names = (*cur.get("aliases", ()), *_split_variants(p.get("ne_names", ())), *p.get("legacy_codes", ()))
+        aliases = _dedupe([a for a in names if a not in excluded])
         out.append(Entity(rid, "region", cur.get("name_fr") or p["name_fr"],
                           cur.get("name_en") or p.get("name_en", ""),
                           cur.get("name_ru") or p.get("name_ru", ""), aliases, p["country"],
                           p["country"], p.get("lat"), p.get("lon"), rid))
+    return out
+
+
+def _split_variants(names: Iterable[str]) -> list[str]:
+    """Natural Earth packs variants as "重慶|重庆" and has one-letter junk ("K"): split, drop."""
+    out = []
+    for name in names:
+        for part in str(name).split("|"):
+            part = part.strip()
+            if len(part) > 1 or (part and not part.isascii()):
+                out.append(part)
     return out
 
 

@@ -232,3 +232,12 @@ def test_country_level_partnership_uses_label_points(fx, base):
     spec = build_entity_spec("RU", records, fx["entities"], base_ids(base))
     assert [(ln.from_latlon, ln.to_latlon) for ln in spec.lines] == [((53.7, 28.0), (60.0, 90.0))]
     assert {f.entity_id: f.style for f in spec.features} == {"RU": "focus_country", "BY": "partner"}
+
+
+def test_many_lines_between_two_places_stay_close_to_the_great_circle():
+    from atlas.maps.geometry import offset_amount
+
+    offsets = [offset_amount(i, 8) for i in range(8)]
+    assert max(abs(o) for o in offsets) <= 0.12 + 1e-9
+    assert len(set(offsets)) == 8, "each line still gets its own arc"
+    assert offset_amount(0, 1) == 0.0

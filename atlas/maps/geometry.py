@@ -90,11 +90,16 @@ def bend(path: list[LatLon], amount: float) -> list[LatLon]:
     return out
 
 
-def offset_amount(index: int, count: int, spread: float = 0.08) -> float:
-    """Sideways offset of the index-th of `count` lines sharing two endpoints."""
+def offset_amount(index: int, count: int, spread: float = 0.08, widest: float = 0.12) -> float:
+    """Sideways offset of the index-th of `count` lines sharing two endpoints.
+
+    The outermost line never bends more than `widest` × its length, however many lines share the
+    pair: six partnerships between Minsk and Changchun must not send an arc over the pole.
+    """
     if count <= 1:
         return 0.0
-    return spread * (index - (count - 1) / 2)
+    step = min(spread, 2 * widest / (count - 1))
+    return step * (index - (count - 1) / 2)
 
 
 def round_path(path: list[LatLon], decimals: int = COORD_DECIMALS) -> tuple[LatLon, ...]:

@@ -8,7 +8,7 @@ from atlas.gazetteer import Entity
 from atlas.pages import markup
 from atlas.pages.articles import article_path
 from atlas.pages.charts import series_chart
-from atlas.pages.context import KIND_FR, SiteData, ancestors, fold, group_by, page_path
+from atlas.pages.context import BELARUS, KIND_FR, SiteData, ancestors, fold, group_by, page_path
 
 RELATION_FR = {
     "accord": "accord de coopération", "jumelage": "jumelage", "memorandum": "mémorandum",
@@ -91,6 +91,19 @@ def partners_table(data: SiteData, entity: Entity, facts: list[Partnership], pat
         rows.append(
             f"| {link_to(data, other, path)}{side} | {RELATION_FR[fact.relation]}{auto} | {fact.year or '—'} | "
             f"{STATUS_FR[fact.status]} | "
+            f"{source_link(data, fact.source.document, fact.source.paragraph, path, fact.source.quote)} |"
+        )
+    return rows
+
+
+def regional_table(data: SiteData, facts: list[Partnership], path: str) -> list[str]:
+    """A country's regions and cities with their Belarusian partners (each also on its own page)."""
+    rows = ["| Région ou ville | Partie biélorusse | Relation | Année | Statut | Source |", "|---|---|---|---|---|---|"]
+    for fact in sorted(facts, key=lambda f: (fold(data.gazetteer[f.partner].name_fr), f.year or 9999, f.id)):
+        auto = " *(automatique, non vérifié)*" if fact.origin == "automatique" else ""
+        rows.append(
+            f"| {link_to(data, fact.partner, path)} | {link_to(data, fact.by, path)} | "
+            f"{RELATION_FR[fact.relation]}{auto} | {fact.year or '—'} | {STATUS_FR[fact.status]} | "
             f"{source_link(data, fact.source.document, fact.source.paragraph, path, fact.source.quote)} |"
         )
     return rows
@@ -201,6 +214,12 @@ def place_page(data: SiteData, entity: Entity, map_block: str = "") -> str:
     if map_block:
         out += ["## Carte", "", map_block, ""]
     out += ["## Partenaires", ""] + partners_table(data, entity, partnerships, path) + [""]
+    if entity.kind == "pays" and entity.id != BELARUS:
+        inside = [p for p in data.facts.partnerships
+                  if data.gazetteer[p.partner].country == entity.id and p.partner != entity.id]
+        if inside:
+            out += ["## Partenariats de ses régions et villes", ""]
+            out += regional_table(data, inside, path) + [""]
     if partnerships:
         out += [f"[Télécharger ces partenariats (CSV)]({markup.relative(path, 'donnees/' + csv_name(entity))})", ""]
     if figures:
