@@ -23,13 +23,14 @@ from atlas.errors import DataError
 from atlas.gazetteer import load_gazetteer
 from atlas.pages.articles import article_pages
 from atlas.pages.chronology import chronology_page
-from atlas.pages.context import Mention, SiteData, page_path
+from atlas.pages.context import SiteData, page_path
 from atlas.pages.data_page import data_page
 from atlas.pages.linking import facts_afterword, linked_renderer
 from atlas.pages.overview import countries_index, home_page, overview_page, regions_index
 from atlas.pages.places import place_pages
 from atlas.pages.redirects import legacy_redirects
 from atlas.publish import GENERATED, build_site, write_generated
+from atlas.recognise import Mention
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -64,7 +65,7 @@ def find_mentions(corpus: Corpus, index) -> dict[tuple[str, str], list[Mention]]
         for paragraph in article.paragraphs:
             found = recognise.recognise(paragraph.text, index)
             if found:
-                out[(article.document, paragraph.id)] = [Mention(m.entity_id, m.start, m.end, m.text) for m in found]
+                out[(article.document, paragraph.id)] = found
     return out
 
 

@@ -48,7 +48,7 @@ MAX_QUOTE = 200
 
 
 class MentionLike(Protocol):
-    """What extraction needs of a mention (recognise.Mention and pages.context.Mention both fit)."""
+    """What extraction needs of a mention (recognise.Mention fits)."""
 
     entity_id: str
     start: int

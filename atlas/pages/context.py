@@ -14,20 +14,11 @@ from dataclasses import dataclass, field
 from atlas.corpus import Article, Corpus, Paragraph
 from atlas.facts import Facts, Figure, Partnership
 from atlas.gazetteer import Entity, Gazetteer
+from atlas.recognise import Mention
 
 FOLDER = {"pays": "pays", "region": "regions", "ville": "villes", "district": "villes"}
 KIND_FR = {"pays": "Pays", "region": "Région", "ville": "Ville", "district": "District"}
 BELARUS = "BY"
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A place named in a paragraph (the recognition stage's output)."""
-
-    entity_id: str
-    start: int
-    end: int
-    text: str
 
 
 @dataclass

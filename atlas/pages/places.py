@@ -80,6 +80,13 @@ def identity_line(data: SiteData, entity: Entity, path: str) -> str:
     return " ".join(parts)
 
 
+def _fact_cells(data: SiteData, fact: Partnership, path: str) -> str:
+    """The cells every partners table ends with: relation, year, status, source."""
+    auto = " *(automatique, non vérifié)*" if fact.origin == "automatique" else ""
+    source = source_link(data, fact.source.document, fact.source.paragraph, path, fact.source.quote)
+    return f"{RELATION_FR[fact.relation]}{auto} | {fact.year or '—'} | {STATUS_FR[fact.status]} | {source} |"
+
+
 def partners_table(data: SiteData, entity: Entity, facts: list[Partnership], path: str) -> list[str]:
     if not facts:
         return ["Aucun partenariat relevé dans les sources."]
@@ -87,12 +94,7 @@ def partners_table(data: SiteData, entity: Entity, facts: list[Partnership], pat
     for fact in sorted(facts, key=lambda f: (f.year or 9999, f.id)):
         other = fact.partner if fact.by == entity.id else fact.by
         side = "" if fact.by == entity.id or fact.partner == entity.id else f" ({link_to(data, fact.by, path)})"
-        auto = " *(automatique, non vérifié)*" if fact.origin == "automatique" else ""
-        rows.append(
-            f"| {link_to(data, other, path)}{side} | {RELATION_FR[fact.relation]}{auto} | {fact.year or '—'} | "
-            f"{STATUS_FR[fact.status]} | "
-            f"{source_link(data, fact.source.document, fact.source.paragraph, path, fact.source.quote)} |"
-        )
+        rows.append(f"| {link_to(data, other, path)}{side} | {_fact_cells(data, fact, path)}")
     return rows
 
 
@@ -100,12 +102,8 @@ def regional_table(data: SiteData, facts: list[Partnership], path: str) -> list[
     """A country's regions and cities with their Belarusian partners (each also on its own page)."""
     rows = ["| Région ou ville | Partie biélorusse | Relation | Année | Statut | Source |", "|---|---|---|---|---|---|"]
     for fact in sorted(facts, key=lambda f: (fold(data.gazetteer[f.partner].name_fr), f.year or 9999, f.id)):
-        auto = " *(automatique, non vérifié)*" if fact.origin == "automatique" else ""
-        rows.append(
-            f"| {link_to(data, fact.partner, path)} | {link_to(data, fact.by, path)} | "
-            f"{RELATION_FR[fact.relation]}{auto} | {fact.year or '—'} | {STATUS_FR[fact.status]} | "
-            f"{source_link(data, fact.source.document, fact.source.paragraph, path, fact.source.quote)} |"
-        )
+        rows.append(f"| {link_to(data, fact.partner, path)} | {link_to(data, fact.by, path)} | "
+                    f"{_fact_cells(data, fact, path)}")
     return rows
 
 
