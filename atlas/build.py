@@ -108,7 +108,8 @@ def generate(root: Path, timings: Timings, epoch: int, cache: StageCache | None 
                           [e.id for e in gazetteer])
     candidates = timings.run("extract", cache.get, "extract", text_key,
                              lambda: extract.extract_all(corpus, mentions, gazetteer))
-    curated = extract.merge_automatic(curated, candidates)
+    reviewed = {d.id for d in corpus.documents if d.curated}
+    curated = extract.merge_automatic(curated, extract.uncurated_only(candidates, reviewed))
     regions_path, countries_path = root / "geo" / "regions.geojson", root / "geo" / "countries.geojson"
     regions_export = cache.get("export-regions", [regions_path, countries_path],
                                lambda: _checked_regions_export(regions_path, countries_path))

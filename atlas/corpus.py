@@ -59,6 +59,8 @@ class Document:
     language: str
     sha256: str
     articles: tuple[Article, ...]
+    #: read by a curator, every fact recorded by hand: its automatic candidates are not published
+    curated: bool = False
 
     def paragraphs(self) -> list[Paragraph]:
         return [p for a in self.articles for p in a.paragraphs]
@@ -193,6 +195,7 @@ def _load_document(path: Path, entry: dict | None, meta_path: Path, notes: list[
         language=str(entry.get("language") or "fr"),
         sha256=digest,
         articles=tuple(articles),
+        curated=bool(entry.get("curated", False)),
     )
 
 

@@ -667,6 +667,13 @@ def confirms(curated: Partnership, candidate: Partnership) -> bool:
             and (curated.year is None or candidate.year is None or curated.year == candidate.year))
 
 
+def uncurated_only(candidates: Facts, curated_documents: set[str]) -> Facts:
+    """Candidates from documents nobody has curated yet: in a curated document, every fact was
+    recorded by hand, so a candidate left unconfirmed there is one the curator rejected."""
+    return Facts(tuple(p for p in candidates.partnerships if p.source.document not in curated_documents),
+                 tuple(f for f in candidates.figures if f.source.document not in curated_documents))
+
+
 def merge_automatic(curated: Facts, candidates: Facts) -> Facts:
     """Curated facts, plus the candidates no curated fact confirms (origin "automatique")."""
     by_pair: dict[frozenset[str], list[Partnership]] = {}

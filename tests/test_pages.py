@@ -36,7 +36,7 @@ def test_golden_pages(fixture_files, page, update_golden):
 def test_fixture_pages_carry_every_part(fixture_files):
     region = fixture_files["regions/by-hr.md"]
     for part in ("# Région de Grodno", "Autres noms et graphies", "Hrodna", "BY-HR", "## Partenaires",
-                 "[région de Karaganda](../regions/kz-35.md)", "## Chiffres", "## Mentions dans les sources",
+                 "[Région de Karaganda](../regions/kz-35.md)", "## Chiffres", "## Mentions dans les sources",
                  "## Citer cette page", "(../donnees/pages/by-hr.csv)", "#p-1"):
         assert part in region, part
 
@@ -111,3 +111,22 @@ def test_chronology_spans_the_years_and_filters_by_region(built_site):
         assert f">{year}<" in html
     for region in ("by-br", "by-ho", "by-hr", "by-ma", "by-mi", "by-vi", "by-hm"):
         assert f'href="#{region}"' in html and f'id="{region}"' in html
+
+
+NEW_DOCUMENT = "La région de Vitebsk et la région de Pskov ont signé un accord de coopération en 2023.\n"
+
+
+def test_a_new_document_yields_unverified_facts_until_it_is_curated(tmp_path):
+    root = fixture_project(tmp_path / "project")
+    (root / "corpus" / "010_nouveau.txt").write_text(NEW_DOCUMENT, encoding="utf-8")
+    with pytest.warns(UserWarning, match="010_nouveau.txt: no entry"):
+        files = generate(root, Timings(), epoch=0)
+    page = files["regions/by-vi.md"]
+    assert "[Région de Pskov](../regions/ru-psk.md) | Accord de coopération *(automatique, non vérifié)* | 2023" in page
+    assert "origin" in files["donnees/partenariats.csv"] and ",automatique," in files["donnees/partenariats.csv"]
+
+    sha = __import__("hashlib").sha256(NEW_DOCUMENT.encode()).hexdigest()
+    with (root / "corpus" / "metadata.yaml").open("a", encoding="utf-8") as f:
+        f.write(f"  - file: 010_nouveau.txt\n    title: Nouveau\n    curated: true\n    sha256: {sha}\n")
+    curated = generate(root, Timings(), epoch=0)
+    assert "automatique" not in curated["regions/by-vi.md"]

@@ -198,3 +198,15 @@ def test_precision_and_recall_on_gold(corpus, index):
     result = evaluate(GOLD_PATH, corpus, index)
     assert result["precision"] >= 0.95, result["errors"]
     assert result["recall"] >= 0.92, result["errors"]
+
+
+HELDOUT_PATH = GOLD_PATH.with_name("recognition_heldout.yaml")
+
+
+def test_precision_and_recall_on_held_out_paragraphs(corpus, index):
+    """Paragraphs annotated after the rules were written, by someone who had not seen the output:
+    the honest measure of how the rules do on text they were not tuned on."""
+    result = evaluate(HELDOUT_PATH, corpus, index)
+    assert result["paragraphs"] >= 30
+    assert result["precision"] >= 0.95, result["errors"]
+    assert result["recall"] >= 0.92, result["errors"]

@@ -230,7 +230,7 @@ BAD_INPUTS: dict[str, Case] = {
     "countries-yaml-syntax": Case("data/places/countries.yaml",
                                   _yaml_syntax("data/places/countries.yaml", 6, "\tname_fr: Biélorussie"), "YAML"),
     "metadata-yaml-syntax": Case("corpus/metadata.yaml",
-                                 _yaml_syntax("corpus/metadata.yaml", 5, '    title: "La coopération'), "YAML"),
+                                 _yaml_syntax("corpus/metadata.yaml", 8, '    title: "La coopération'), "YAML"),
     "unknown-region-in-fact": Case(FACTS, _fact_field("partner: RU\n", "partner: RU-ZZZ\n"),
                                    r"unknown place id 'RU-ZZZ'"),
     "unknown-city-in-fact": Case(FACTS, _fact_field("by: BY\n", "by: atlantide\n"), r"unknown place id 'atlantide'"),

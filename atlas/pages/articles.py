@@ -73,13 +73,23 @@ def articles_index(corpus: Corpus) -> str:
     for doc in corpus.documents:
         parts.append(f"## {markup.cell(doc.title)}\n")
         parts.append(
-            f"Document `{doc.id}` — {markup.cell(doc.date_span)} — langue : {markup.cell(doc.language)}\n"
+            f"Document `{doc.id}` — {markup.cell(doc.date_span)} — "
+            f"langue : {markup.cell(language_name(doc.language))}\n"
         )
         for article in doc.articles:
             target = article_path(article).removeprefix("articles/")
             parts.append(f"- [{markup.cell(article.title)}]({target})")
         parts.append("")
     return "\n".join(parts) + "\n"
+
+
+LANGUAGES = {"fr": "français", "ru": "russe", "en": "anglais"}
+
+
+def language_name(code: str) -> str:
+    """"fr" → "français"; a longer description from the metadata is kept as it is."""
+    head, _, rest = code.partition(" ")
+    return LANGUAGES.get(head, head) + (f" {rest}" if rest else "")
 
 
 def article_pages(

@@ -7,7 +7,7 @@ section and to each relation type's section.
 from __future__ import annotations
 
 from atlas.facts import Partnership
-from atlas.pages import markup
+from atlas.pages import french, markup
 from atlas.pages.context import BELARUS, SiteData, group_by
 from atlas.pages.places import RELATION_FR, STATUS_FR, link_to, source_link
 
@@ -23,7 +23,7 @@ def belarus_side(data: SiteData, fact: Partnership) -> str:
 
 
 def _line(data: SiteData, fact: Partnership) -> str:
-    return (f"- **{fact.year}** — {link_to(data, fact.by, PATH)} ↔ {link_to(data, fact.partner, PATH)} : "
+    return (f"- {link_to(data, fact.by, PATH, start=True)} ↔ {link_to(data, fact.partner, PATH)} : "
             f"{RELATION_FR[fact.relation]} ({STATUS_FR[fact.status]})"
             f"{' — *automatique, non vérifié*' if fact.origin == 'automatique' else ''} — "
             f"{source_link(data, fact.source.document, fact.source.paragraph, PATH)}")
@@ -43,7 +43,8 @@ def chronology_page(data: SiteData) -> str:
     by_relation = group_by(dated, lambda f: f.relation)
     out = [markup.front_matter("Chronologie"), "# Chronologie des partenariats", ""]
     span = f"de {years[0]} à {years[-1]}" if years else ""
-    out.append(f"{len(dated)} partenariats datés {span} (sur {len(data.facts.partnerships)} relevés).")
+    out.append(f"{french.plural(len(dated), 'partenariat')} datés {span} (sur {len(data.facts.partnerships)} relevés ; "
+               "les autres n'ont pas de date dans les sources et figurent sur les pages des lieux).")
     out += ["", "**Filtrer par partie biélorusse :** " + " · ".join(
         f"[{markup.cell(data.gazetteer[r].name_fr)}](#{r.lower()})" for r in sorted(by_region)), ""]
     out += ["**Par type de relation :** " + " · ".join(
@@ -53,6 +54,6 @@ def chronology_page(data: SiteData) -> str:
         out += [f"## {markup.cell(data.gazetteer[region].name_fr)} {{#{region.lower()}}}", ""]
         out += _by_year(data, by_region[region])
     for relation in sorted(by_relation):
-        out += [f"## {RELATION_FR[relation].capitalize()} {{#relation-{relation}}}", ""]
+        out += [f"## {french.capital(RELATION_FR[relation])} {{#relation-{relation}}}", ""]
         out += _by_year(data, by_relation[relation])
     return "\n".join(out) + "\n"

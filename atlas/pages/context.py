@@ -68,7 +68,8 @@ def _order(key: tuple[str, str]) -> tuple[str, int]:
 
 def select_pages(gazetteer: Gazetteer, facts: Facts, mentions: dict[tuple[str, str], list[Mention]]) -> set[str]:
     """Which places get a page: every country and region the corpus names or a fact involves,
-    the Belarusian regions always, and every city or district that has a partnership."""
+    the Belarusian regions always, every city or district that has a partnership, and the region
+    of every other city named (its page lists them)."""
     named = {m.entity_id for ms in mentions.values() for m in ms}
     in_facts = {p.by for p in facts.partnerships} | {p.partner for p in facts.partnerships}
     in_figures = {f.subject for f in facts.figures} | {f.counterpart for f in facts.figures if f.counterpart}
@@ -78,6 +79,8 @@ def select_pages(gazetteer: Gazetteer, facts: Facts, mentions: dict[tuple[str, s
             paged.add(entity.id)
         elif entity.kind in ("ville", "district") and entity.id in in_facts:
             paged.add(entity.id)
+        elif entity.kind in ("ville", "district") and entity.id in named and entity.parent:
+            paged.add(entity.parent)  # the region page lists the cities named without a page
         if entity.kind == "region" and entity.country == BELARUS:
             paged.add(entity.id)
     paged.add(BELARUS)
@@ -109,8 +112,17 @@ def page_url(entity: Entity) -> str:
 
 
 def fold(text: str) -> str:
-    """Accent-free form, so that a search without accents finds the page."""
-    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+    """Accent-free form of Latin text, so that a search without accents finds the page.
+
+    Other scripts are left alone: removing the breve of Cyrillic й would misspell the name.
+    """
+    return "".join(_fold_char(c) for c in text)
+
+
+def _fold_char(char: str) -> str:
+    if not ("LATIN" in unicodedata.name(char, "") or char.isascii()):
+        return char
+    return "".join(c for c in unicodedata.normalize("NFD", char) if unicodedata.category(c) != "Mn")
 
 
 def country_name(gazetteer: Gazetteer, eid: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from atlas.corpus import Paragraph
 from atlas.pages import markup
 from atlas.pages.context import SiteData, page_url
-from atlas.pages.places import RELATION_FR
+from atlas.pages.places import INDICATOR_FR, MEASURE_FR, RELATION_FR, format_value, period_text
 
 ARTICLE_DEPTH = "../"
 
@@ -45,20 +45,24 @@ def linked_renderer(data: SiteData):
 
 
 def facts_afterword(data: SiteData):
-    """Under a paragraph, the partnerships it supports, linked to both parties' pages."""
-    by_paragraph: dict[tuple[str, str], list] = {}
-    for fact in data.facts.partnerships:
-        by_paragraph.setdefault((fact.source.document, fact.source.paragraph), []).append(fact)
+    """Under a paragraph, the partnerships and figures it supports, linked to the places' pages."""
+    by_paragraph: dict[tuple[str, str], list[str]] = {}
+    for fact in sorted(data.facts.partnerships, key=lambda f: f.id):
+        parties = " ↔ ".join(_party(data, eid) for eid in (fact.by, fact.partner))
+        year = f", {fact.year}" if fact.year else ""
+        item = f"<li>{parties} : {markup.text(RELATION_FR[fact.relation])}{year}</li>"
+        by_paragraph.setdefault((fact.source.document, fact.source.paragraph), []).append(item)
+    for figure in sorted(data.facts.figures, key=lambda f: f.id):
+        places = " / ".join(_party(data, eid) for eid in (figure.subject, figure.counterpart) if eid)
+        what = f"{INDICATOR_FR[figure.indicator]}{MEASURE_FR[figure.measure]} : {format_value(figure)}"
+        when = period_text(figure)
+        item = f"<li>{places} — {markup.text(what)}{'' if when == '—' else ' (' + markup.text(when) + ')'}</li>"
+        by_paragraph.setdefault((figure.source.document, figure.source.paragraph), []).append(item)
 
     def after(paragraph: Paragraph) -> str:
-        facts = by_paragraph.get((paragraph.document, paragraph.id))
-        if not facts:
+        items = by_paragraph.get((paragraph.document, paragraph.id))
+        if not items:
             return ""
-        items = []
-        for fact in sorted(facts, key=lambda f: f.id):
-            parties = " ↔ ".join(_party(data, eid) for eid in (fact.by, fact.partner))
-            year = f", {fact.year}" if fact.year else ""
-            items.append(f"<li>{parties} : {markup.text(RELATION_FR[fact.relation])}{year}</li>")
         return ('<details class="atlas-facts"><summary>Faits tirés de ce paragraphe</summary><ul>'
                 + "".join(items) + "</ul></details>")
 

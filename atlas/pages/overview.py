@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from atlas.pages import markup
+from atlas.pages import french, markup
 from atlas.pages.context import BELARUS, SiteData, fold
 from atlas.pages.places import RELATION_FR, link_to
 
@@ -41,11 +41,23 @@ def home_page(data: SiteData, overview_map: str = "") -> str:
     return "\n".join(out) + "\n"
 
 
+def region_partnerships(data: SiteData, region: str) -> list:
+    """Partnerships of a Belarusian region and of its cities and districts (as on the maps)."""
+    members = {region} | {c.id for c in data.gazetteer.children(region)}
+    members |= {d.id for c in list(members) for d in data.gazetteer.children(c)}
+    return [p for p in data.facts.partnerships if p.by in members]
+
+
+def belarus_regions(data: SiteData) -> list[str]:
+    regions = [r.id for r in data.gazetteer.children(BELARUS) if r.kind == "region" and r.id in data.paged]
+    return sorted(regions, key=lambda r: fold(data.gazetteer[r].name_fr))
+
+
 def belarus_region_list(data: SiteData, path: str) -> list[str]:
     out = []
-    for region in data.gazetteer.children(BELARUS):
-        if region.kind == "region" and region.id in data.paged:
-            out.append(f"- {link_to(data, region.id, path)} — {len(data.partnerships_of(region.id))} partenariat(s)")
+    for region in belarus_regions(data):
+        count = french.plural(len(region_partnerships(data, region)), "partenariat")
+        out.append(f"- {link_to(data, region, path, start=True)} — {count} (région et ses villes)")
     return out
 
 
@@ -73,18 +85,14 @@ def overview_page(data: SiteData, overview_map: str) -> str:
     out = [markup.front_matter("Carte d'ensemble"), "# Carte d'ensemble des partenariats", "", overview_map, ""]
     out += ["## La carte en texte", ""]
     out += ["Régions du Bélarus (couleur : nombre de partenariats) et leurs partenaires :", ""]
-    for region in data.gazetteer.children(BELARUS):
-        if region.kind != "region":
-            continue
-        members = {region.id} | {c.id for c in data.gazetteer.children(region.id)}
-        partners = sorted({p.partner for p in data.facts.partnerships if p.by in members},
-                          key=lambda e: fold(data.gazetteer[e].name_fr))
-        count = sum(1 for p in data.facts.partnerships if p.by in members)
-        out.append(f"- {link_to(data, region.id, path)} ({count}) : "
+    for region in belarus_regions(data):
+        facts = region_partnerships(data, region)
+        partners = sorted({p.partner for p in facts}, key=lambda e: fold(data.gazetteer[e].name_fr))
+        out.append(f"- {link_to(data, region, path, start=True)} ({french.plural(len(facts), 'partenariat')}) : "
                    + (", ".join(link_to(data, e, path) for e in partners) or "—"))
     national = sorted({p.partner for p in data.facts.partnerships if p.by == BELARUS},
                       key=lambda e: fold(data.gazetteer[e].name_fr))
-    out.append(f"- {link_to(data, BELARUS, path)} (niveau national) : "
+    out.append(f"- {link_to(data, BELARUS, path, start=True)} (niveau national) : "
                + ", ".join(link_to(data, e, path) for e in national))
     return "\n".join(out) + "\n"
 
@@ -99,12 +107,19 @@ def regions_index(data: SiteData) -> str:
     out += [f"Les six régions du Bélarus et la ville de Minsk. Voir aussi la page du "
             f"{link_to(data, BELARUS, path)}.", ""]
     out += belarus_region_list(data, path) + [""]
-    foreign = sorted((e for e in data.paged if data.gazetteer[e].kind == "region" and data.gazetteer[e].country
-                      != BELARUS), key=lambda e: (data.gazetteer[data.gazetteer[e].country].name_fr, e))
-    out += ["## Régions partenaires à l'étranger", ""]
+    foreign = [e for e in data.paged if data.gazetteer[e].kind == "region" and data.gazetteer[e].country != BELARUS]
+    out += ["## Régions étrangères", "",
+            "Les régions étrangères que citent les sources, par pays, avec leurs partenariats relevés.", ""]
+    by_country: dict[str, list[str]] = {}
     for eid in foreign:
-        entity = data.gazetteer[eid]
-        out.append(f"- {link_to(data, eid, path)} ({link_to(data, entity.country, path)})")
+        by_country.setdefault(data.gazetteer[eid].country, []).append(eid)
+    for country in sorted(by_country, key=lambda c: fold(data.gazetteer[c].name_fr)):
+        out += [f"### {markup.cell(data.gazetteer[country].name_fr)}", ""]
+        for eid in sorted(by_country[country], key=lambda e: fold(data.gazetteer[e].name_fr)):
+            count = len(data.partnerships_of(eid))
+            tail = f"{french.plural(count, 'partenariat')}" if count else "citée, sans partenariat relevé"
+            out.append(f"- {link_to(data, eid, path, start=True)} — {tail}")
+        out.append("")
     return "\n".join(out) + "\n"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from atlas.facts import Figure, Partnership
 from atlas.gazetteer import Entity
-from atlas.pages import markup
+from atlas.pages import french, markup
 from atlas.pages.articles import article_path
 from atlas.pages.charts import series_chart
 from atlas.pages.context import BELARUS, KIND_FR, SiteData, ancestors, fold, group_by, page_path
@@ -32,12 +32,14 @@ INDICATOR_FR = {
 MEASURE_FR = {"niveau": "", "croissance": " (croissance)", "part": " (part)"}
 
 
-def link_to(data: SiteData, eid: str, from_path: str) -> str:
-    """Markdown link to a place page, or its plain name when it has no page."""
+def link_to(data: SiteData, eid: str, from_path: str, start: bool = False) -> str:
+    """Markdown link to a place page, or its plain name when it has no page; `start` capitalises
+    the name where it opens a table cell or a list item."""
     entity = data.gazetteer[eid]
+    name = french.capital(entity.name_fr) if start else entity.name_fr
     if eid not in data.paged:
-        return markup.cell(entity.name_fr)
-    return f"[{markup.cell(entity.name_fr)}]({markup.relative(from_path, page_path(entity))})"
+        return markup.cell(name)
+    return f"[{markup.cell(name)}]({markup.relative(from_path, page_path(entity))})"
 
 
 def source_link(data: SiteData, document: str, paragraph: str, from_path: str, quote: str = "") -> str:
@@ -80,63 +82,80 @@ def identity_line(data: SiteData, entity: Entity, path: str) -> str:
     return " ".join(parts)
 
 
-def _fact_cells(data: SiteData, fact: Partnership, path: str) -> str:
-    """The cells every partners table ends with: relation, year, status, source."""
+def _fact_cells(data: SiteData, fact: Partnership, path: str, notes: list[str]) -> str:
+    """The cells every partners table ends with: relation, year, status, source; a curator's
+    note becomes a numbered remark under the table."""
     auto = " *(automatique, non vérifié)*" if fact.origin == "automatique" else ""
     source = source_link(data, fact.source.document, fact.source.paragraph, path, fact.source.quote)
-    return f"{RELATION_FR[fact.relation]}{auto} | {fact.year or '—'} | {STATUS_FR[fact.status]} | {source} |"
+    return (f"{french.capital(RELATION_FR[fact.relation])}{auto}{_note_mark(fact.note, notes)} | {fact.year or '—'} | "
+            f"{STATUS_FR[fact.status]} | {source} |")
+
+
+def _note_mark(note: str | None, notes: list[str]) -> str:
+    if not note:
+        return ""
+    notes.append(note)
+    return f" <sup>({len(notes)})</sup>"
+
+
+def remarks(notes: list[str]) -> list[str]:
+    """The curators' notes on the rows above (interpretation, doubts), numbered."""
+    if not notes:
+        return []
+    return ["", "Remarques :", ""] + [f"{i}. {markup.cell(n)}" for i, n in enumerate(notes, start=1)]
 
 
 def partners_table(data: SiteData, entity: Entity, facts: list[Partnership], path: str) -> list[str]:
     if not facts:
         return ["Aucun partenariat relevé dans les sources."]
     rows = ["| Partenaire | Relation | Année | Statut | Source |", "|---|---|---|---|---|"]
+    notes: list[str] = []
     for fact in sorted(facts, key=lambda f: (f.year or 9999, f.id)):
         other = fact.partner if fact.by == entity.id else fact.by
         side = "" if fact.by == entity.id or fact.partner == entity.id else f" ({link_to(data, fact.by, path)})"
-        rows.append(f"| {link_to(data, other, path)}{side} | {_fact_cells(data, fact, path)}")
-    return rows
+        rows.append(f"| {link_to(data, other, path, start=True)}{side} | {_fact_cells(data, fact, path, notes)}")
+    return rows + remarks(notes)
 
 
 def regional_table(data: SiteData, facts: list[Partnership], path: str) -> list[str]:
     """A country's regions and cities with their Belarusian partners (each also on its own page)."""
     rows = ["| Région ou ville | Partie biélorusse | Relation | Année | Statut | Source |", "|---|---|---|---|---|---|"]
+    notes: list[str] = []
     for fact in sorted(facts, key=lambda f: (fold(data.gazetteer[f.partner].name_fr), f.year or 9999, f.id)):
-        rows.append(f"| {link_to(data, fact.partner, path)} | {link_to(data, fact.by, path)} | "
-                    f"{_fact_cells(data, fact, path)}")
-    return rows
+        rows.append(f"| {link_to(data, fact.partner, path, start=True)} | {link_to(data, fact.by, path, start=True)} | "
+                    f"{_fact_cells(data, fact, path, notes)}")
+    return rows + remarks(notes)
 
 
 def format_value(figure: Figure) -> str:
-    value = f"{figure.value:,.2f}".rstrip("0").rstrip(".").replace(",", " ").replace(".", ",")
+    """"près de 4,5 %", "plus de 155 M$", "1,5 fois" — units held to their number."""
+    value = french.number(figure.value)
     qualifier = QUALIFIER_FR.get(figure.qualifier or "", "")
-    unit = UNIT_FR[figure.unit]
-    text = f"× {value}" if figure.unit == "facteur" else f"{value} {unit}".strip()
+    unit = "fois" if figure.unit == "facteur" else UNIT_FR[figure.unit]
+    text = f"{value}{french.NBSP}{unit}" if unit else value
     return f"{qualifier} {text}".strip()
 
 
 def period_text(figure: Figure) -> str:
-    if not figure.period_start and not figure.period_end:
-        return "—"
-    if figure.period_start == figure.period_end or not figure.period_end:
-        return figure.period_start or "—"
-    return f"{figure.period_start or '…'} – {figure.period_end}"
+    return french.period(figure.period_start, figure.period_end)
 
 
 def figures_table(data: SiteData, entity: Entity, figures: list[Figure], path: str) -> list[str]:
     rows = ["| Indicateur | Valeur | Période | Avec | Citation | Source |", "|---|---|---|---|---|---|"]
+    notes: list[str] = []
     for fig in sorted(figures, key=lambda f: (f.indicator, f.measure, f.period_start or "", f.id)):
         other = fig.counterpart if fig.subject == entity.id else fig.subject
-        with_text = link_to(data, other, path) if other else "—"
+        with_text = link_to(data, other, path, start=True) if other else "—"
         label = INDICATOR_FR[fig.indicator] + MEASURE_FR[fig.measure]
         if fig.origin == "automatique":
             label += " (automatique, non vérifié)"
         rows.append(
-            f"| {markup.cell(label)} | {markup.cell(format_value(fig))} | {markup.cell(period_text(fig))} | "
+            f"| {markup.cell(label)}{_note_mark(fig.note, notes)} | {markup.cell(format_value(fig))} | "
+            f"{markup.cell(period_text(fig))} | "
             f"{with_text} | « {markup.cell(fig.source.quote)} » | "
             f"{source_link(data, fig.source.document, fig.source.paragraph, path)} |"
         )
-    return rows
+    return rows + remarks(notes)
 
 
 def charts(entity: Entity, figures: list[Figure]) -> list[str]:
@@ -161,7 +180,7 @@ def twin_cities(data: SiteData, entity: Entity, path: str) -> list[str]:
     rows = []
     for fact in data.facts.partnerships:
         if fact.relation == "jumelage" and (fact.by in members or fact.partner in members):
-            rows.append(f"- {link_to(data, fact.by, path)} ↔ {link_to(data, fact.partner, path)}"
+            rows.append(f"- {link_to(data, fact.by, path, start=True)} ↔ {link_to(data, fact.partner, path)}"
                         f"{f' ({fact.year})' if fact.year else ''}")
     return sorted(set(rows))
 
@@ -182,11 +201,20 @@ def other_places(data: SiteData, entity: Entity, path: str) -> list[str]:
     return rows
 
 
+def _word_window(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen an excerpt to whole words, so that it never starts or ends inside a word."""
+    start, end = max(0, start), min(len(text), end)
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return start, end
+
+
 def mention_list(data: SiteData, entity: Entity, path: str) -> list[str]:
     rows = []
     for article, paragraph, mention in data.mentions_of(entity.id):
-        start = max(0, mention.start - 90)
-        end = min(len(paragraph.text), mention.end + 110)
+        start, end = _word_window(paragraph.text, mention.start - 90, mention.end + 110)
         excerpt = ("…" if start else "") + paragraph.text[start:end] + ("…" if end < len(paragraph.text) else "")
         target = f"{markup.relative(path, article_path(article))}#{paragraph.id}"
         rows.append(f"- [{markup.cell(article.title)}, §{paragraph.id[2:]}]({target}) : « {markup.cell(excerpt)} »")
@@ -204,8 +232,14 @@ def place_page(data: SiteData, entity: Entity, map_block: str = "") -> str:
     out = [markup.front_matter(title_of(entity), f"{KIND_FR[entity.kind]} — Atlas de la coopération du Bélarus",
                                tags=search_names(entity))]
     out += [f"# {markup.cell(title_of(entity))}", "", names_line(entity), "", identity_line(data, entity, path), ""]
-    out.append(f"{len(partnerships)} partenariat(s) avec {len(partners)} partenaire(s) · {len(figures)} chiffre(s) · "
-               f"mentionné dans {len(mentions)} paragraphe(s) des sources.")
+    summary = [f"{french.plural(len(partnerships), 'partenariat')} avec {french.plural(len(partners), 'partenaire')}"]
+    if entity.kind == "pays" and entity.id != BELARUS:
+        inside = sum(1 for p in data.facts.partnerships
+                     if data.gazetteer[p.partner].country == entity.id and p.partner != entity.id)
+        summary.append(f"{french.plural(inside, 'partenariat')} de ses régions et villes")
+    summary += [french.plural(len(figures), "chiffre"),
+                f"cité dans {french.plural(len(mentions), 'paragraphe')} des sources"]
+    out.append(" · ".join(summary) + ".")
     out.append("")
     if entity.kind == "pays":
         out += country_regions(data, entity, path)
@@ -237,7 +271,8 @@ def country_regions(data: SiteData, entity: Entity, path: str) -> list[str]:
     regions = [r for r in data.gazetteer.children(entity.id) if r.id in data.paged]
     if not regions:
         return []
-    links = [f"- {link_to(data, r.id, path)} ({len(data.partnerships_of(r.id))} partenariat(s))" for r in regions]
+    links = [f"- {link_to(data, r.id, path, start=True)} "
+             f"({french.plural(len(data.partnerships_of(r.id)), 'partenariat')})" for r in regions]
     return ["## Régions", ""] + links + [""]
 
 
@@ -250,8 +285,8 @@ def cite_block(data: SiteData, entity: Entity) -> list[str]:
     return [
         "## Citer cette page", "",
         '<div class="atlas-cite" markdown>',
-        f"Atlas de la coopération du Bélarus, « {markup.cell(title_of(entity))} », `{url}`, "
-        f"version des données : {markup.cell(data.version)}.",
+        f"Atlas de la coopération du Bélarus, « {markup.cell(title_of(entity))} », `{url}` "
+        f"(adresse relative à la racine du site), version des données : {markup.cell(data.version)}.",
         "</div>", "",
     ]
 

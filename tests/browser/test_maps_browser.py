@@ -69,7 +69,11 @@ def test_region_map_offline_in_chromium(tmp_path, browser):
         paths = frame.locator("path.leaflet-interactive")
         assert paths.count() == _expected_paths(base, data)
         assert frame.locator("path.atlas-line").count() == 4
-        assert frame.locator(".atlas-legend").inner_text().count("Jumelage") == 1
+        legend = frame.locator(".atlas-legend")
+        assert legend.inner_text().strip() == "Légende", "an embedded map starts with its legend folded"
+        legend.locator("summary").click()
+        assert legend.inner_text().count("Jumelage") == 1
+        legend.locator("summary").click()
         assert frame.locator("[aria-label^='Carte : ']").count() == 1
 
         # Layer control: unticking the partner country hides its lines.

@@ -112,9 +112,10 @@
     ctl.onAdd = function () {
       var div = L.DomUtil.create("div", "atlas-legend leaflet-bar");
       div.innerHTML = d.legend;
-      // Small embeds: start with the legend folded so it does not hide the map.
+      // Embedded maps (under 600 px) start with the legend folded so that it hides no partner;
+      // the big overview page shows it open.
       var details = div.querySelector("details");
-      if (details && map.getSize().y < 420) { details.open = false; }
+      if (details && map.getSize().y < 600) { details.open = false; }
       L.DomEvent.disableClickPropagation(div);
       L.DomEvent.disableScrollPropagation(div);
       return div;
