@@ -79,8 +79,9 @@ def read_json(path: Path) -> dict:
 
 
 def _checked_regions_export(regions_path: Path, countries_path: Path) -> str:
-    """Both geometry files must be valid JSON; the regions one is also published as open data."""
+    """The geometry files must be valid JSON; the regions one is also published as open data."""
     read_json(countries_path)
+    read_json(regions_path.with_name("world.geojson"))
     return exports.regions_geojson(read_json(regions_path))
 
 
@@ -111,7 +112,8 @@ def generate(root: Path, timings: Timings, epoch: int, cache: StageCache | None 
     reviewed = {d.id for d in corpus.documents if d.curated}
     curated = extract.merge_automatic(curated, extract.uncurated_only(candidates, reviewed))
     regions_path, countries_path = root / "geo" / "regions.geojson", root / "geo" / "countries.geojson"
-    regions_export = cache.get("export-regions", [regions_path, countries_path],
+    geometry = [regions_path, countries_path, root / "geo" / "world.geojson"]
+    regions_export = cache.get("export-regions", geometry,
                                lambda: _checked_regions_export(regions_path, countries_path))
     maps, map_ids = timings.run("maps", draw_maps, curated, gazetteer, root / "geo" / "regions.geojson",
                                 root / "geo" / "countries.geojson", cache)

@@ -44,6 +44,9 @@ VERSION = "1.0.8"
 REGION_TOLERANCE = 0.02  # degrees (~2 km): invisible at oblast zoom; 0.01 would double RU/CN size
 COUNTRY_TOLERANCE = 0.05  # degrees: the country layer is only drawn at continent zoom
 GRID = 1e-3  # coordinate rounding (~110 m), well below the simplification tolerance
+WORLD_TOLERANCE = 0.2  # degrees: the rest of the world is only a backdrop at continent zoom
+WORLD_GRID = 1e-2
+WORLD_MIN_AREA = 0.3  # square degrees: islands smaller than this are dropped from the backdrop
 
 
 def fetch_package(dest: Path) -> Path:
@@ -143,6 +146,30 @@ def country_layer(regions: list[geo.Region]) -> dict[str, Any]:
     return {c: geo.round_geometry(g, GRID) for c, g in zip(codes, simple, strict=True)}
 
 
+def world_layer(build_json: Path, keep: set[str]) -> list[dict[str, Any]]:
+    """Every other country as a light backdrop, so that maps show land, not a sea with islands.
+
+    Dissolved from the same admin-1 data by `iso_a2` (countries only: no names, no regions).
+    """
+    data = json.loads(build_json.read_text(encoding="utf-8"))
+    parts: dict[str, list[Any]] = {}
+    for feature in data["features"]:
+        code = feature["properties"].get("iso_a2")
+        if not code or code in ("-99", "AQ") or code in keep or feature["properties"].get("iso_3166_2", "")[:2] in keep:
+            continue
+        parts.setdefault(code, []).append(shapely.make_valid(shape(feature["geometry"])))
+    out = []
+    for code in sorted(parts):
+        geom = shapely.union_all(parts[code]).simplify(WORLD_TOLERANCE)
+        polygons = [g for g in getattr(geom, "geoms", [geom]) if g.geom_type == "Polygon" and g.area >= WORLD_MIN_AREA]
+        if not polygons:
+            continue
+        merged = geo.round_geometry(shapely.MultiPolygon(polygons), WORLD_GRID)
+        if not merged.is_empty:
+            out.append({"type": "Feature", "properties": {"id": code}, "geometry": mapping(merged)})
+    return out
+
+
 def metadata(version: str, sha: str, countries: list[str]) -> dict[str, Any]:
     """Provenance stored inside each GeoJSON (no timestamp: builds are reproducible)."""
     return {
@@ -154,6 +181,7 @@ def metadata(version: str, sha: str, countries: list[str]) -> dict[str, Any]:
         "region_tolerance_deg": REGION_TOLERANCE,
         "country_tolerance_deg": COUNTRY_TOLERANCE,
         "grid_deg": GRID,
+        "world": {"tolerance_deg": WORLD_TOLERANCE, "grid_deg": WORLD_GRID, "min_area_sq_deg": WORLD_MIN_AREA},
         "method": "NE fixes (atlas.geo), dissolve by current ISO 3166-2 id, "
         "shapely.coverage_simplify, set_precision",
         "script": "scripts/make_geo.py",
@@ -191,10 +219,12 @@ def build(build_json: Path, out_dir: Path) -> dict[str, Any]:
     cfeats = [{"type": "Feature", "properties": {"id": c, "name_fr": names[c]},
                "geometry": geometry_json(g)} for c, g in layer.items()]
     (out_dir / "countries.geojson").write_text(feature_collection(cfeats, meta), encoding="utf-8")
+    world = world_layer(build_json, set(keep))
+    (out_dir / "world.geojson").write_text(feature_collection(world, meta), encoding="utf-8")
     (out_dir / "provenance.json").write_text(
         json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
-    return {"regions": len(out), "countries": len(cfeats)}
+    return {"regions": len(out), "countries": len(cfeats), "world": len(world)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -212,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    for name in ("regions.geojson", "countries.geojson"):
+    for name in ("regions.geojson", "countries.geojson", "world.geojson"):
         size = (args.out / name).stat().st_size
         print(f"{name}: {size / 1024:.0f} KiB")
     print(stats)

@@ -156,3 +156,16 @@ def test_countries_layer():
     ids = {f["properties"]["id"] for f in data["features"]}
     assert {"BY", "RU", "UA", "PL", "LT", "LV", "KZ", "CN"} <= ids
     assert all(shape(f["geometry"]).is_valid for f in data["features"])
+
+
+def test_world_backdrop_covers_the_other_countries_only():
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    world = json.loads((root / "geo" / "world.geojson").read_text(encoding="utf-8"))
+    detailed = json.loads((root / "geo" / "countries.geojson").read_text(encoding="utf-8"))
+    ids = {f["properties"]["id"] for f in world["features"]}
+    assert {"DE", "FR", "EG", "IN", "US"} <= ids
+    assert not ids & {f["properties"]["id"] for f in detailed["features"]}, "detailed countries drawn twice"
+    assert "AQ" not in ids

@@ -84,18 +84,24 @@ def count_vertices(features: Iterable[dict]) -> int:
 
 
 def build_base(regions_geojson: Path, countries_geojson: Path, region_tolerance: float = 0.04,
-               country_tolerance: float = 0.06, decimals: int = 2, belarus_tolerance: float = 0.01) -> dict:
-    """The shared base layer: {"countries": FC, "regions": FC}, simplified.
+               country_tolerance: float = 0.06, decimals: int = 2, belarus_tolerance: float = 0.01,
+               world_geojson: Path | None = None) -> dict:
+    """The shared base layer: {"countries": FC, "regions": FC, "world": FC}, simplified.
 
     Defaults (degrees; 0.01° ≈ 1 km) keep every map under 50,000 drawn
     vertices; Belarusian regions stay finer because their maps zoom in on them.
+    `world` (already light, see scripts/make_geo.py) is the backdrop of the other countries.
     """
     keep = ("id", "name_fr")
     fine = {"BY": belarus_tolerance}
-    return {
+    base = {
         "countries": _light_collection(countries_geojson, country_tolerance, decimals, keep, fine),
         "regions": _light_collection(regions_geojson, region_tolerance, decimals, (*keep, "country"), fine),
     }
+    if world_geojson is not None:
+        world = json.loads(Path(world_geojson).read_text(encoding="utf-8"))
+        base["world"] = {"type": "FeatureCollection", "features": world["features"]}
+    return base
 
 
 def write_base_js(regions_geojson: Path, countries_geojson: Path, out_path: Path, **kwargs: float) -> dict:

@@ -38,6 +38,7 @@ from atlas.maps.model import (
 ASSETS = "../assets"  # assets as seen from a map file
 CONTEXT_STYLES: dict[str, dict[str, object]] = {
     "_country": {"color": "#a8a8a8", "weight": 0.6, "fillColor": "#e6e4dc", "fillOpacity": 1},
+    "_world": {"color": "#c4c4c4", "weight": 0.4, "fillColor": "#efede7", "fillOpacity": 1},
     "_region": {"color": "#c4c4c4", "weight": 0.5, "fillColor": "#f4f2ec", "fillOpacity": 1},
     "_by": STYLES["by"],
 }
@@ -215,7 +216,8 @@ def _base_vertices(base: dict, data: dict) -> int:
 
     wanted = set(data["regionCountries"])
     regions = [f for f in base["regions"]["features"] if f["properties"].get("country") in wanted]
-    return count_vertices(base["countries"]["features"]) + count_vertices(regions)
+    world = base.get("world", {}).get("features", [])
+    return count_vertices(base["countries"]["features"]) + count_vertices(regions) + count_vertices(world)
 
 
 def map_stats(map_html: str, base: dict | None = None) -> dict:

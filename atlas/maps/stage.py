@@ -57,9 +57,9 @@ def _render(spec: MapSpec) -> str:
     return render_map(spec)
 
 
-def _base_script(regions_path: Path, countries_path: Path) -> tuple[str, set[str]]:
+def _base_script(regions_path: Path, countries_path: Path, world_path: Path) -> tuple[str, set[str]]:
     """The shared base layer as a script setting a variable (a fetched .geojson fails under file://)."""
-    base = build_base(regions_path, countries_path)
+    base = build_base(regions_path, countries_path, world_geojson=world_path)
     return BASE_PREFIX + json.dumps(base, ensure_ascii=False, separators=(",", ":")) + ";\n", base_ids(base)
 
 
@@ -72,8 +72,9 @@ def draw_maps(
     so editing one fact redraws only the maps it appears on.
     """
     cache = cache or StageCache(None)
-    base_js, ids = cache.get("maps-base", [regions_path, countries_path],
-                             lambda: _base_script(regions_path, countries_path))
+    world_path = regions_path.with_name("world.geojson")
+    base_js, ids = cache.get("maps-base", [regions_path, countries_path, world_path],
+                             lambda: _base_script(regions_path, countries_path, world_path))
     points = cache.get("maps-points", [countries_path],
                        lambda: country_points(json.loads(countries_path.read_text(encoding="utf-8"))))
     entities = map_entities(gazetteer, points)

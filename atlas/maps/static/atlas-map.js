@@ -43,6 +43,10 @@
       bind(layer, tip, p ? p[2] : null);
       layer.on("add", function () { titled(layer, tip); });
     }
+    if (base.world) {
+      // The other countries: a plain backdrop, not interactive, so that maps show land.
+      L.geoJSON(base.world, {style: d.styles._world || d.styles._country, interactive: false}).addTo(map);
+    }
     L.geoJSON(base.countries, {style: style("_country"), onEachFeature: each}).addTo(map);
     L.geoJSON(base.regions, {
       style: style("_region"), onEachFeature: each,
