@@ -48,7 +48,8 @@ def source_link(data: SiteData, document: str, paragraph: str, from_path: str, q
     target = markup.relative(from_path, article_path(article))
     # cell() makes `)`, `|` and `]` inert (they ended the link or split the table row); `"` ends the title
     title = f' "{markup.cell(quote).replace(chr(34), "&quot;")}"' if quote else ""
-    return f"[art. {markup.cell(article.id.rsplit('-', 1)[-1])} §{paragraph[2:]}]({target}#{paragraph}{title})"
+    label = f"art.{french.NBSP}{article.number}, §{french.NBSP}{paragraph[2:]}"
+    return f"[{label}]({target}#{paragraph}{title})"
 
 
 def title_of(entity: Entity) -> str:
