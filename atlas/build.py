@@ -95,6 +95,7 @@ def generate(root: Path, timings: Timings, epoch: int, cache: StageCache | None 
     from atlas.maps.stage import OVERVIEW, draw_maps, map_block
 
     cache = cache or StageCache(None)
+
     def parse(doc_id: str, text: str, title: str | None) -> list:
         return cache.get("parse", [doc_id, text, title or ""], lambda: parse_document(doc_id, text, title))
 
@@ -110,15 +111,14 @@ def generate(root: Path, timings: Timings, epoch: int, cache: StageCache | None 
     candidates = timings.run("extract", cache.get, "extract", text_key,
                              lambda: extract.extract_all(corpus, mentions, gazetteer))
     reviewed = {d.id for d in corpus.documents if d.curated}
-    curated = extract.merge_automatic(curated, extract.uncurated_only(candidates, reviewed))
+    published = extract.merge_automatic(curated, extract.uncurated_only(candidates, reviewed))
     regions_path, countries_path = root / "geo" / "regions.geojson", root / "geo" / "countries.geojson"
     geometry = [regions_path, countries_path, root / "geo" / "world.geojson"]
     regions_export = cache.get("export-regions", geometry,
                                lambda: _checked_regions_export(regions_path, countries_path))
-    maps, map_ids = timings.run("maps", draw_maps, curated, gazetteer, root / "geo" / "regions.geojson",
-                                root / "geo" / "countries.geojson", cache)
+    maps, map_ids = timings.run("maps", draw_maps, published, gazetteer, regions_path, countries_path, cache)
     version = datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%d") if epoch else "non datée"
-    data = SiteData(corpus, gazetteer, curated, mentions, version, maps=map_ids)
+    data = SiteData(corpus, gazetteer, published, mentions, version, maps=map_ids)
     files: dict[str, str | bytes] = dict(maps)
     blocks = {eid: map_block(mid, gazetteer[eid].name_fr, page_path(gazetteer[eid]).count("/"))
               for eid, mid in map_ids.items() if eid in data.paged}
@@ -134,7 +134,7 @@ def generate(root: Path, timings: Timings, epoch: int, cache: StageCache | None 
     files["chronologie.md"] = chronology_page(data)
     files["donnees.md"] = data_page(schema)
     files.update(legacy_redirects(data))
-    files.update(timings.run("exports", exports.exports, data, curated, regions_export))
+    files.update(timings.run("exports", exports.exports, data, published, regions_export))
     return files
 
 

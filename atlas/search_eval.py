@@ -26,7 +26,7 @@ from atlas.pages.context import fold
 ROOT = Path(__file__).resolve().parent.parent
 TOP = 5
 CHROMIUM = "/usr/bin/chromium"
-#: Same launch flags as tests/browser/conftest.py: nothing but file:// can load.
+#: The browser tests use these flags too (tests/browser/conftest.py): nothing but file:// can load.
 BLOCKED_NETWORK = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",

@@ -6,19 +6,8 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-#: Every request that is not file:// goes to a dead proxy and every host name fails to resolve.
-BLOCKED_NETWORK = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--proxy-server=127.0.0.1:9",
-    "--host-resolver-rules=MAP * ~NOTFOUND",
-]
+# One definition of the browser and of the blocked network, shared with `make eval`.
+from atlas.search_eval import BLOCKED_NETWORK, CHROMIUM
 
 
 @pytest.fixture(scope="session")
