@@ -277,11 +277,14 @@ def load_regions(geojson: Path, curation_path: Path, countries: set[str]) -> lis
 
 
 def _split_variants(names: Iterable[str]) -> list[str]:
-    """Natural Earth packs variants as "重慶|重庆" and has one-letter junk ("K"): split, drop."""
+    """Natural Earth packs variants as "重慶|重庆", has one-letter junk ("K") and French names cut
+    after the article ("d'Arkhangelsk", "l'Amour"): split, drop the junk and the fragments."""
     out = []
     for name in names:
         for part in str(name).split("|"):
             part = part.strip()
+            if part.startswith(("d'", "l'", "d’", "l’")):
+                continue
             if len(part) > 1 or (part and not part.isascii()):
                 out.append(part)
     return out
