@@ -50,6 +50,10 @@ class Entity:
     lat: float | None
     lon: float | None
     iso: str | None
+    #: world gazetteer (atlas.world): inhabitants (towns), ISO/NE type of a region, GeoNames id
+    population: int = 0
+    subtype: str = ""
+    geonameid: int | None = None
 
 
 @dataclass(frozen=True)
@@ -272,7 +276,8 @@ def load_regions(geojson: Path, curation_path: Path, countries: set[str]) -> lis
         out.append(Entity(rid, "region", cur.get("name_fr") or p["name_fr"],
                           cur.get("name_en") or p.get("name_en", ""),
                           cur.get("name_ru") or p.get("name_ru", ""), aliases, p["country"],
-                          p["country"], p.get("lat"), p.get("lon"), rid))
+                          p["country"], p.get("lat"), p.get("lon"), rid,
+                          subtype=getattr(pycountry.subdivisions.get(code=rid), "type", "") or ""))
     return out
 
 
@@ -323,7 +328,8 @@ def load_cities(path: Path, regions: dict[str, Entity]) -> list[Entity]:
             raise DataError(path, f"{eid}: parent {parent} is not in country {country}", line)
         out.append(Entity(eid, kind, _text(row, "name_fr", path), _text(row, "name_en", path),
                           _text(row, "name_ru", path), _aliases(row, path), country, parent,
-                          _coord(row, "lat", 90, path), _coord(row, "lon", 180, path), None))
+                          _coord(row, "lat", 90, path), _coord(row, "lon", 180, path), None,
+                          geonameid=row.get("geonameid") if isinstance(row.get("geonameid"), int) else None))
     return out
 
 
@@ -347,4 +353,8 @@ def load_gazetteer(root: Path) -> Gazetteer:
     by_id = {r.id: r for r in regions}
     for city in load_cities(places / "cities.yaml", by_id):
         _add(gaz, city, places / "cities.yaml")
+    if (root / "geo" / "admin1.json").exists():  # a project with world data: the world gazetteer
+        from atlas.world import add_world
+
+        add_world(gaz, root)
     return gaz
