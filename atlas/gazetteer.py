@@ -54,6 +54,8 @@ class Entity:
     population: int = 0
     subtype: str = ""
     geonameid: int | None = None
+    #: "curated" (data/places, geo/regions.geojson) or "world" (atlas.world, from the libraries)
+    source: str = "curated"
 
 
 @dataclass(frozen=True)

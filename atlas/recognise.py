@@ -65,6 +65,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from atlas.ambiguity import (
+    CITY_TYPE_RE,
+    Rules,
+    context_countries,
+    glued_after_word,
+    is_feature,
+    is_person_title,
+    load_rules,
+    rank_kind,
+    too_small,
+    weight,
+)
 from atlas.gazetteer import Entity, Gazetteer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,7 +123,8 @@ def canonical(name: str) -> str:
 # --- construction words --------------------------------------------------------------------
 
 REGION_WORDS = (r"regional(?:e|es|aux)?|regions?|oblasts?|voblasts?|provinces?|krais?|kraïs?|territoires?|republiques?"
-                r"|districts?\s+autonomes?|okrugs?|okrougs?|lands?|regions?\s+autonomes?")
+                r"|districts?\s+autonomes?|okrugs?|okrougs?|lands?|regions?\s+autonomes?"
+                r"|comtes?|comitats?|gouvernorats?|aimags?|voivodies?|prefectures?|wilayas?|etats?|emirats?")
 CITY_WORDS = r"villes?|municipalites?|communes?|villages?|cites?"
 DISTRICT_WORDS = r"districts?|raions?|rayons?"
 _LINK = r"(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)"
@@ -178,13 +191,17 @@ class Entry:
 
 @dataclass
 class PlaceIndex:
-    """Compiled matcher + core-name table, built once from the gazetteer."""
+    """Core-name table + first-word table, built once from the gazetteer."""
 
-    pattern: re.Pattern[str]
+    first: dict[str, tuple[int, ...]]
     entries: dict[str, list[Entry]]
     lowercase: frozenset[str]
     kinds: dict[str, str] = field(default_factory=dict)
     aliases: dict[str, set[str]] = field(default_factory=dict)
+    #: entity id -> country, and how strongly a bare name means it (atlas.ambiguity.weight)
+    countries: dict[str, str] = field(default_factory=dict)
+    weights: dict[str, float] = field(default_factory=dict)
+    city_regions: frozenset[str] = frozenset()
 
 
 # --- index ---------------------------------------------------------------------------------
@@ -233,27 +250,44 @@ def _spellings(gaz: Gazetteer, entity: Entity) -> Iterable[str]:
             yield part
 
 
-def _trie_regex(keys: Iterable[str]) -> str:
-    """A regex from a character trie of the keys: longest match first, no per-key retries."""
-    trie: dict = {}
+TOKEN_RE = re.compile(r"[^\W_]+")
+_SEP_RE = re.compile(r"[\s\-]+")
+
+
+def _first_words(keys: Iterable[str]) -> dict[str, tuple[int, ...]]:
+    """First word of every key -> the word counts of the keys it starts, longest first."""
+    lengths: dict[str, set[int]] = {}
     for key in keys:
-        node = trie
-        for ch in key:
-            node = node.setdefault(ch, {})
-        node[""] = {}
+        words = TOKEN_RE.findall(key)
+        if words:
+            lengths.setdefault(words[0], set()).add(len(words))
+    return {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()}
 
-    def emit(node: dict) -> str:
-        ends = "" in node
-        alts = []
-        for ch in sorted(k for k in node if k):
-            atom = r"[\s\-]+" if ch == " " else (r"'\s*" if ch == "'" else re.escape(ch))
-            alts.append(atom + emit(node[ch]))
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if ends else body
 
-    return emit(trie)
+def find_names(folded: str, index: PlaceIndex) -> Iterable[tuple[int, int, str]]:
+    """(start, end, core) of the longest known name at each word, left to right, no overlap.
+
+    Linear in the text: one dictionary look-up per word, and a few more only at words that
+    start a gazetteer name. Spaces and hyphens inside names are interchangeable."""
+    tokens = [(m.start(), m.end()) for m in TOKEN_RE.finditer(folded)]
+    i, n = 0, len(tokens)
+    while i < n:
+        start, end = tokens[i]
+        counts = index.first.get(folded[start:end])
+        if counts:
+            for count in counts:
+                if i + count > n:
+                    continue
+                stop = tokens[i + count - 1][1]
+                key = _SEP_RE.sub(" ", folded[start:stop]).replace("' ", "'")
+                if key in index.entries:
+                    yield start, stop, key
+                    i += count - 1
+                    break
+        i += 1
+
+
+# --- resolution ----------------------------------------------------------------------------
 
 
 def build_index(gazetteer: Gazetteer) -> PlaceIndex:
@@ -264,7 +298,7 @@ def build_index(gazetteer: Gazetteer) -> PlaceIndex:
     for entity in gazetteer:
         display = _display_core(entity)
         for spelling in _spellings(gazetteer, entity):
-            cls, core = _split_alias(spelling)
+            cls, core = (None, canonical(spelling)) if entity.kind == "organisation" else _split_alias(spelling)
             primary = cls is None and core == display
             fam = family(fold(spelling).lower()) if cls else None
             entry = Entry(entity.id, entity.kind, cls, primary, entity.parent, fam)
@@ -274,37 +308,42 @@ def build_index(gazetteer: Gazetteer) -> PlaceIndex:
             if not spelling[:1].isupper():
                 lowercase.add(core)
             aliases.setdefault(entity.id, set()).add(spelling)
-    body = _trie_regex(sorted(entries))
-    pattern = re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])")
     kinds = {e.id: e.kind for e in gazetteer}
-    return PlaceIndex(pattern, entries, frozenset(lowercase), kinds, aliases)
+    return PlaceIndex(_first_words(entries), entries, frozenset(lowercase), kinds, aliases,
+                      {e.id: e.country for e in gazetteer}, {e.id: weight(e) for e in gazetteer},
+                      frozenset(e.id for e in gazetteer if e.kind == "region" and CITY_TYPE_RE.search(e.subtype)))
 
 
 # --- resolution ----------------------------------------------------------------------------
 
 
 def _resolve(candidates: Sequence[Entry], cls: str | None, index: PlaceIndex,
-             fam: str | None = None) -> str | None:
-    """Pick the entity a reader means, given the construction word class (rules 1 and 3)."""
+             fam: str | None = None, context: frozenset[str] | set[str] = frozenset()) -> str | None:
+    """Pick the entity a reader means, given the construction word class (rules 1 and 3) and,
+    for a bare name shared by several places, the countries the paragraph names and the
+    places' weights (atlas.ambiguity)."""
     if cls is None:
         bare = [e for e in candidates if e.cls is None]
-        best = sorted(bare, key=lambda e: (not e.primary, KIND_ORDER.get(e.kind, 9), e.entity_id))
+        best = sorted(bare, key=lambda e: (not e.primary, index.countries.get(e.entity_id) not in context,
+                                           rank_kind(e.kind, e.entity_id in index.city_regions),
+                                           -index.weights.get(e.entity_id, 0.0), e.entity_id))
         return best[0].entity_id if best else None
     exact = [e for e in candidates if e.cls == cls]
     if fam and any(e.family == fam for e in exact):
         exact = [e for e in exact if e.family == fam]
     if exact:
-        return sorted(exact, key=lambda e: e.entity_id)[0].entity_id
+        return sorted(exact, key=lambda e: (index.countries.get(e.entity_id) not in context, e.entity_id))[0].entity_id
     for kind in TRIGGER_KINDS[cls]:
         same = sorted((e for e in candidates if e.kind == kind),
-                      key=lambda e: (not e.primary, e.entity_id))
+                      key=lambda e: (not e.primary, index.countries.get(e.entity_id) not in context,
+                                     -index.weights.get(e.entity_id, 0.0), e.entity_id))
         if same:
             return same[0].entity_id
     if cls == "region":
         parents = [e.parent for e in candidates if e.kind == "ville" and e.parent]
         if parents:
             return parents[0]
-    return _resolve(candidates, None, index)
+    return _resolve(candidates, None, index, context=context)
 
 
 def _is_organisation(text: str, folded: str, span: tuple[int, int], has_trigger: bool,
@@ -394,6 +433,15 @@ def _skip(text: str, folded: str, span: tuple[int, int], core: str, has_trigger:
             or _is_organisation(text, folded, span, has_trigger, index))
 
 
+def _no_place(text: str, folded: str, start: int, entity: str, index: PlaceIndex, context: set[str],
+              rules: Rules) -> bool:
+    """atlas.ambiguity rules for a bare name: a feature, a person, a company, a small unrelated town."""
+    return (is_feature(folded, start, rules) or is_person_title(folded, start, rules)
+            or glued_after_word(text, start, index.entries)
+            or (index.kinds.get(entity) == "ville" and too_small(entity, index.weights, index.countries,
+                                                                  context, rules)))
+
+
 def recognise(text: str, index: PlaceIndex) -> list[Mention]:
     """All place mentions of *text*, in order, non-overlapping, spans in the original text."""
     folded = fold(text)
@@ -401,9 +449,10 @@ def recognise(text: str, index: PlaceIndex) -> list[Mention]:
     state = _ListState()
     regions_named: set[str] = set()
     org_end = -1
-    for m in index.pattern.finditer(folded):
-        start, end = m.span()
-        core = canonical(m.group())
+    rules = load_rules()
+    found = list(find_names(folded, index))
+    context = context_countries([[e.entity_id for e in index.entries[c]] for _, _, c in found], index.countries)
+    for start, end, core in found:
         candidates = index.entries.get(core)
         if not candidates:
             continue
@@ -424,9 +473,11 @@ def recognise(text: str, index: PlaceIndex) -> list[Mention]:
             org_end = end if _is_organisation(text, folded, (start, end), has_trigger, index) else -1
             continue
         org_end = -1
-        entity = _resolve(candidates, cls, index, fam)
+        entity = _resolve(candidates, cls, index, fam, context)
         if inherited and entity in state.seen:
-            entity = _resolve(candidates, None, index)
+            entity = _resolve(candidates, None, index, context=context)
+        if entity and not has_trigger and _no_place(text, folded, start, entity, index, context, rules):
+            continue
         if cls is None and index.kinds.get(entity or "") == "ville":
             entity = _region_context(candidates, regions_named, folded, start) or entity
         if entity is None or _is_glued(text, end, index.kinds.get(entity, ""), index):

@@ -27,6 +27,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import replace
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -96,7 +97,7 @@ def world_countries(known: set[str]) -> list[Entity]:
         name_fr = fr or en
         names = [name_fr, _plain(_tr("iso3166-1", "fr", c.name)), _plain(en), _plain(c.name)]
         out.append(Entity(c.alpha_2, "pays", name_fr, en, _plain(_tr("iso3166-1", "ru", c.name)),
-                          _dedupe(names), c.alpha_2, None, None, None, c.alpha_2))
+                          _dedupe(names), c.alpha_2, None, None, None, c.alpha_2, source="world"))
     return out
 
 
@@ -129,7 +130,8 @@ def region_entity(sub: Any, ne: dict[str, Any] | None, capital_names: set[str]) 
     return Entity(sub.code, "region", name_fr, ne.get("name_en") or sub.name,
                   ne.get("name_ru") or _plain(_tr("iso3166-2", "ru", sub.name)),
                   _dedupe([*names, *legacy]), sub.country_code, sub.country_code,
-                  ne.get("lat"), ne.get("lon"), sub.code, subtype=sub.type or ne.get("type_en", ""))
+                  ne.get("lat"), ne.get("lon"), sub.code, subtype=f"{sub.type or ''} {ne.get('type_en', '')}".strip(),
+                  source="world")
 
 
 def world_regions(known: set[str], admin1: dict[str, Any], capital_names: dict[str, set[str]]) -> list[Entity]:
@@ -157,11 +159,13 @@ def town_names(row: dict[str, Any]) -> tuple[str, list[str], str]:
     name = row["name"]
     if row["countrycode"] not in CYRILLIC_COUNTRIES:
         return name, [name], ""
-    russian = next((n for n in row.get("alternatenames", []) if is_russian(n)), "")
+    russian = [n for n in row.get("alternatenames", []) if is_russian(n)]
     if not russian:
         return name, [name], ""
-    display = russian_to_french(russian)
-    return display, list(_dedupe([display, name])), russian
+    key = canonical(name)
+    scored = sorted(russian, key=lambda n: -SequenceMatcher(None, canonical(russian_to_french(n)), key).ratio())
+    display = russian_to_french(scored[0])
+    return display, list(_dedupe([display, name, *map(russian_to_french, scored[1:3])])), scored[0]
 
 
 #: countries whose towns French texts spell by transliterating the Russian name
@@ -179,10 +183,11 @@ def capital_region_names(regions: Iterable[Entity]) -> dict[str, dict[str, str]]
 
 
 def town_entities(rows: list[dict[str, Any]], admin1_table: dict[str, str], gaz: Gazetteer,
-                  taken_geonames: set[int]) -> tuple[list[Entity], dict[str, list[str]]]:
+                  taken_geonames: set[int]) -> tuple[list[Entity], dict[str, list[str]], dict[str, int]]:
     """Towns as ``ville`` entities; a town that is a city-type region gives that region its names."""
     capitals = capital_region_names(gaz.of_kind("region"))
     extra_aliases: dict[str, list[str]] = {}
+    populations: dict[str, int] = {}
     out: list[Entity] = []
     ids = set(gaz.entities)
     for row in rows:
@@ -195,6 +200,7 @@ def town_entities(rows: list[dict[str, Any]], admin1_table: dict[str, str], gaz:
                       None) if country_capitals else None
         if region:
             extra_aliases.setdefault(region, []).extend(names)
+            populations[region] = max(populations.get(region, 0), int(row["population"] or 0))
             continue
         parent = admin1_table.get(f"{cc}.{row['admin1code']}")
         eid = f"{slug(display)}-{cc.lower()}"
@@ -204,8 +210,8 @@ def town_entities(rows: list[dict[str, Any]], admin1_table: dict[str, str], gaz:
         out.append(Entity(eid, "ville", display, row["name"], ru, tuple(names), cc,
                           parent if parent in gaz else cc, round(row["latitude"], 4),
                           round(row["longitude"], 4), None, population=int(row["population"] or 0),
-                          geonameid=int(row["geonameid"])))
-    return out, extra_aliases
+                          geonameid=int(row["geonameid"]), source="world"))
+    return out, extra_aliases, populations
 
 
 # --- Belarusian districts --------------------------------------------------------------------
@@ -236,7 +242,7 @@ def load_districts(path: Path, gaz: Gazetteer) -> list[Entity]:
         town = towns.get(canonical(russian_to_french(row["centre"])))
         out.append(Entity(eid, "district", name_fr, "", row.get("name") or row["centre"],
                           (name_fr, f"raion de {centre}", f"district de {centre}"), "BY", region,
-                          town.lat if town else None, town.lon if town else None, None))
+                          town.lat if town else None, town.lon if town else None, None, source="world"))
     return out
 
 
@@ -259,9 +265,10 @@ def add_world(gaz: Gazetteer, root: Path) -> Gazetteer:
     overrides = load_overrides(root / "data" / "places" / "world_names.yaml", gaz)
     apply_overrides(gaz, overrides, kinds=("pays", "region"))
     taken = {e.geonameid for e in gaz if e.geonameid}
-    towns, extra = town_entities(rows, admin1["geonames_admin1"], gaz, taken)
+    towns, extra, populations = town_entities(rows, admin1["geonames_admin1"], gaz, taken)
     for rid, names in extra.items():
-        gaz.entities[rid] = replace(gaz[rid], aliases=_dedupe([*gaz[rid].aliases, *names]))
+        gaz.entities[rid] = replace(gaz[rid], aliases=_dedupe([*gaz[rid].aliases, *names]),
+                                    population=max(gaz[rid].population, populations.get(rid, 0)))
     for entity in towns:
         gaz.entities[entity.id] = entity
     apply_overrides(gaz, overrides, kinds=("ville",))

@@ -1,0 +1,115 @@
+"""Ambiguity rules of a world-sized gazetteer: which place a bare name means, and when it is no place.
+
+With every town of the world, most capitalised words of a text are the name of some place
+("Union", "Au", "Asia", "Mary"). Recognition keeps its precision with rules on context,
+population and kind (each tested in tests/test_ambiguity.py), driven by the word lists of
+data/places/ambiguity.yaml:
+
+  * weight: curated places first (the corpus's own), then Belarusian places, then a town or a
+    city-type region by population; a bare name shared by several places goes to the one whose
+    country the paragraph names, then to the heaviest ("Belgrade" -> RS-00, not Belgrade, Montana);
+  * context: a foreign town under ``small_town_population`` is read only when its country is
+    named in the paragraph (by an unambiguous name) or a construction word introduces it;
+  * a natural feature word before the name makes it the feature ("la mer Rouge", "le lac
+    Issyk-Koul"); a title before it makes it a person ("le président Hô Chi Minh");
+  * a name glued after a capitalised non-place word and a hyphen is a company ("MAZ-Asia").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from atlas.errors import DataError
+from atlas.gazetteer import Entity, read_yaml
+
+RULES_PATH = Path(__file__).resolve().parent.parent / "data" / "places" / "ambiguity.yaml"
+CURATED, BELARUS = 1e12, 1e11
+#: region types that are a city ("Capital city", "Municipality"...): ranked like a town
+CITY_TYPE_RE = re.compile(r"city|capital|municipality|metropol|federal", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Rules:
+    feature_re: re.Pattern[str]
+    person_re: re.Pattern[str]
+    small_town: int
+
+
+def _words_re(words: Iterable[str]) -> re.Pattern[str]:
+    from atlas.recognise import fold
+
+    body = "|".join(sorted((re.escape(fold(w)) for w in words), key=len, reverse=True))
+    return re.compile(rf"(?:^|[^\w])(?:{body})\s+$")
+
+
+@lru_cache(maxsize=2)
+def load_rules(path: Path = RULES_PATH) -> Rules:
+    data = read_yaml(path)
+    if not isinstance(data, dict):
+        raise DataError(path, "expected a mapping of feature_words, person_titles, small_town_population")
+    for key in ("feature_words", "person_titles"):
+        if not isinstance(data.get(key), list) or not all(isinstance(w, str) for w in data[key]):
+            raise DataError(path, f"'{key}' must be a list of words", data.get("__line__"))
+    small = data.get("small_town_population")
+    if not isinstance(small, int) or small < 0:
+        raise DataError(path, "'small_town_population' must be a positive number", data.get("__line__"))
+    return Rules(_words_re(data["feature_words"]), _words_re(data["person_titles"]), small)
+
+
+def is_world(entity: Entity) -> bool:
+    return entity.source == "world"
+
+
+def weight(entity: Entity) -> float:
+    """How strongly a bare name means this place rather than a namesake."""
+    if not is_world(entity) or entity.kind == "pays":
+        return CURATED
+    if entity.country == "BY":
+        return BELARUS
+    return float(entity.population)
+
+
+def rank_kind(kind: str, city_type: bool) -> int:
+    """ville 0, district 1, region 2, pays 3; a city-type region counts as a town."""
+    return 0 if city_type else {"ville": 0, "district": 1, "region": 2, "pays": 3}.get(kind, 9)
+
+
+def context_countries(candidate_sets: Sequence[Sequence[str]], countries: dict[str, str]) -> set[str]:
+    """Countries the paragraph names unambiguously: every candidate of a name in one country."""
+    out = {"BY"}
+    for ids in candidate_sets:
+        found = {countries.get(i) for i in ids}
+        if len(found) == 1:
+            out |= {c for c in found if c}
+    return out
+
+
+def is_feature(folded: str, start: int, rules: Rules) -> bool:
+    """"la mer Rouge", "du lac Issyk-Koul": the name of a sea, lake, river, mountain..."""
+    return bool(rules.feature_re.search(folded, max(0, start - 20), start))
+
+
+def is_person_title(folded: str, start: int, rules: Rules) -> bool:
+    """"le président Hô Chi Minh": a title before the name."""
+    return bool(rules.person_re.search(folded, max(0, start - 20), start))
+
+
+GLUED_BEFORE_RE = re.compile(r"\b([A-Z][\w]*)-$")
+
+
+def glued_after_word(text: str, start: int, known: dict) -> bool:
+    """"MAZ-Asia": a name glued after a capitalised word that is no place is part of a company name."""
+    from atlas.recognise import canonical
+
+    m = GLUED_BEFORE_RE.search(text, max(0, start - 30), start)
+    return bool(m) and canonical(m.group(1)) not in known
+
+
+def too_small(entity_id: str, weights: dict[str, float], countries: dict[str, str], context: set[str],
+              rules: Rules) -> bool:
+    """A small foreign town whose country the paragraph does not name is not read."""
+    return weights.get(entity_id, CURATED) < rules.small_town and countries.get(entity_id) not in context
