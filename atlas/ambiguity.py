@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from atlas.errors import DataError
 from atlas.gazetteer import Entity, read_yaml
@@ -78,12 +79,13 @@ def rank_kind(kind: str, city_type: bool) -> int:
     return 0 if city_type else {"ville": 0, "district": 1, "region": 2, "pays": 3}.get(kind, 9)
 
 
-def context_countries(candidate_sets: Sequence[Sequence[str]], countries: dict[str, str]) -> set[str]:
-    """Countries the paragraph names unambiguously: every candidate of a name in one country."""
+def context_countries(candidate_sets: Sequence[Sequence[str]], index: Any, rules: Rules) -> set[str]:
+    """Countries the paragraph names unambiguously: a name whose every candidate is in one country
+    and which is not itself a small namesake (a country, a curated place, a big town)."""
     out = {"BY"}
     for ids in candidate_sets:
-        found = {countries.get(i) for i in ids}
-        if len(found) == 1:
+        found = {index.countries.get(i) for i in ids}
+        if len(found) == 1 and any(index.weights.get(i, CURATED) >= rules.small_town for i in ids):
             out |= {c for c in found if c}
     return out
 

@@ -124,7 +124,8 @@ def canonical(name: str) -> str:
 
 REGION_WORDS = (r"regional(?:e|es|aux)?|regions?|oblasts?|voblasts?|provinces?|krais?|kraïs?|territoires?|republiques?"
                 r"|districts?\s+autonomes?|okrugs?|okrougs?|lands?|regions?\s+autonomes?"
-                r"|comtes?|comitats?|gouvernorats?|aimags?|voivodies?|prefectures?|wilayas?|etats?|emirats?")
+                r"|comtes?|comitats?|gouvernorats?|aimags?|voivodies?|prefectures?|wilayas?|velayats?|vilayets?"
+                r"|etats?|emirats?")
 CITY_WORDS = r"villes?|municipalites?|communes?|villages?|cites?"
 DISTRICT_WORDS = r"districts?|raions?|rayons?"
 _LINK = r"(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)"
@@ -305,7 +306,7 @@ def build_index(gazetteer: Gazetteer) -> PlaceIndex:
             bucket = entries.setdefault(core, [])
             if entry not in bucket:
                 bucket.append(entry)
-            if not spelling[:1].isupper():
+            if cls is None and spelling == spelling.lower():
                 lowercase.add(core)
             aliases.setdefault(entity.id, set()).add(spelling)
     kinds = {e.id: e.kind for e in gazetteer}
@@ -388,7 +389,7 @@ def _is_person(text: str, core: str, end: int, index: PlaceIndex) -> bool:
 def _case_ok(matched: str, core: str, has_trigger: bool, index: PlaceIndex) -> bool:
     """Rule 8: a bare all-lowercase word is a common noun ("seul", "eau", "vienne"), not a name,
     unless the gazetteer itself spells it in lowercase ("la capitale biélorusse")."""
-    return has_trigger or not matched.islower() or core in index.lowercase
+    return has_trigger or not matched[:1].islower() or core in index.lowercase
 
 
 @dataclass
@@ -438,8 +439,8 @@ def _no_place(text: str, folded: str, start: int, entity: str, index: PlaceIndex
     """atlas.ambiguity rules for a bare name: a feature, a person, a company, a small unrelated town."""
     return (is_feature(folded, start, rules) or is_person_title(folded, start, rules)
             or glued_after_word(text, start, index.entries)
-            or (index.kinds.get(entity) == "ville" and too_small(entity, index.weights, index.countries,
-                                                                  context, rules)))
+            or (index.kinds.get(entity) in ("ville", "region", "district")
+                and too_small(entity, index.weights, index.countries, context, rules)))
 
 
 def recognise(text: str, index: PlaceIndex) -> list[Mention]:
@@ -451,7 +452,7 @@ def recognise(text: str, index: PlaceIndex) -> list[Mention]:
     org_end = -1
     rules = load_rules()
     found = list(find_names(folded, index))
-    context = context_countries([[e.entity_id for e in index.entries[c]] for _, _, c in found], index.countries)
+    context = context_countries([[e.entity_id for e in index.entries[c]] for _, _, c in found], index, rules)
     for start, end, core in found:
         candidates = index.entries.get(core)
         if not candidates:

@@ -259,7 +259,7 @@ def add_world(gaz: Gazetteer, root: Path) -> Gazetteer:
     capital_names: dict[str, set[str]] = {}
     for row in rows:
         if row["population"] >= 5000:
-            capital_names.setdefault(row["countrycode"], set()).add(canonical(row["name"]))
+            capital_names.setdefault(row["countrycode"], set()).update(map(canonical, town_names(row)[1]))
     for entity in world_regions(set(gaz.entities), admin1, capital_names):
         gaz.entities[entity.id] = entity
     overrides = load_overrides(root / "data" / "places" / "world_names.yaml", gaz)
