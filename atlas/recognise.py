@@ -67,6 +67,7 @@ from pathlib import Path
 
 from atlas.ambiguity import (
     CITY_TYPE_RE,
+    CURATED,
     Rules,
     context_countries,
     glued_after_word,
@@ -131,7 +132,7 @@ DISTRICT_WORDS = r"districts?|raions?|rayons?"
 _LINK = r"(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)"
 _ADJ = r"(?:\s+(?!de\b|du\b|des\b|d')[a-z]+)?"
 TRIGGER_RE = re.compile(
-    rf"\b(?:(?P<region>{REGION_WORDS})|(?P<ville>{CITY_WORDS})|(?P<district>{DISTRICT_WORDS}))"
+    rf"\b(?<!d')(?<!d' )(?:(?P<region>{REGION_WORDS})|(?P<ville>{CITY_WORDS})|(?P<district>{DISTRICT_WORDS}))"
     rf"{_ADJ}\s+{_LINK}$")
 #: same words at the start of a gazetteer spelling, to strip them and keep the core name
 ALIAS_PREFIX_RE = re.compile(
@@ -306,7 +307,7 @@ def build_index(gazetteer: Gazetteer) -> PlaceIndex:
             bucket = entries.setdefault(core, [])
             if entry not in bucket:
                 bucket.append(entry)
-            if cls is None and spelling == spelling.lower():
+            if cls is None and spelling == spelling.lower() and entity.source != "world":
                 lowercase.add(core)
             aliases.setdefault(entity.id, set()).add(spelling)
     kinds = {e.id: e.kind for e in gazetteer}
@@ -325,7 +326,8 @@ def _resolve(candidates: Sequence[Entry], cls: str | None, index: PlaceIndex,
     places' weights (atlas.ambiguity)."""
     if cls is None:
         bare = [e for e in candidates if e.cls is None]
-        best = sorted(bare, key=lambda e: (not e.primary, index.countries.get(e.entity_id) not in context,
+        best = sorted(bare, key=lambda e: (index.weights.get(e.entity_id, 0.0) < CURATED, not e.primary,
+                                           index.countries.get(e.entity_id) not in context,
                                            rank_kind(e.kind, e.entity_id in index.city_regions),
                                            -index.weights.get(e.entity_id, 0.0), e.entity_id))
         return best[0].entity_id if best else None
@@ -389,7 +391,10 @@ def _is_person(text: str, core: str, end: int, index: PlaceIndex) -> bool:
 def _case_ok(matched: str, core: str, has_trigger: bool, index: PlaceIndex) -> bool:
     """Rule 8: a bare all-lowercase word is a common noun ("seul", "eau", "vienne"), not a name,
     unless the gazetteer itself spells it in lowercase ("la capitale biélorusse")."""
-    return has_trigger or not matched[:1].islower() or core in index.lowercase
+    if not matched[:1].islower() or core in index.lowercase:
+        return True
+    # "region de grodno": a lowercase name after a construction word, never a short word ("région de la")
+    return has_trigger and len(core) >= 4 and not ALIAS_PREFIX_RE.match(core + " de ")
 
 
 @dataclass
@@ -434,11 +439,12 @@ def _skip(text: str, folded: str, span: tuple[int, int], core: str, has_trigger:
             or _is_organisation(text, folded, span, has_trigger, index))
 
 
-def _no_place(text: str, folded: str, start: int, entity: str, index: PlaceIndex, context: set[str],
+def _no_place(text: str, folded: str, start: int, end: int, entity: str, index: PlaceIndex, context: set[str],
               rules: Rules) -> bool:
     """atlas.ambiguity rules for a bare name: a feature, a person, a company, a small unrelated town."""
     return (is_feature(folded, start, rules) or is_person_title(folded, start, rules)
             or glued_after_word(text, start, index.entries)
+            or (index.weights.get(entity, CURATED) < rules.small_town and len(text[start:end]) <= 3)
             or (index.kinds.get(entity) in ("ville", "region", "district")
                 and too_small(entity, index.weights, index.countries, context, rules)))
 
@@ -477,7 +483,7 @@ def recognise(text: str, index: PlaceIndex) -> list[Mention]:
         entity = _resolve(candidates, cls, index, fam, context)
         if inherited and entity in state.seen:
             entity = _resolve(candidates, None, index, context=context)
-        if entity and not has_trigger and _no_place(text, folded, start, entity, index, context, rules):
+        if entity and not has_trigger and _no_place(text, folded, start, end, entity, index, context, rules):
             continue
         if cls is None and index.kinds.get(entity or "") == "ville":
             entity = _region_context(candidates, regions_named, folded, start) or entity
