@@ -38,6 +38,7 @@ class Rules:
     feature_re: re.Pattern[str]
     person_re: re.Pattern[str]
     small_town: int
+    common: frozenset[str]
 
 
 def _words_re(words: Iterable[str]) -> re.Pattern[str]:
@@ -52,13 +53,16 @@ def load_rules(path: Path = RULES_PATH) -> Rules:
     data = read_yaml(path)
     if not isinstance(data, dict):
         raise DataError(path, "expected a mapping of feature_words, person_titles, small_town_population")
-    for key in ("feature_words", "person_titles"):
+    for key in ("feature_words", "person_titles", "common_words"):
         if not isinstance(data.get(key), list) or not all(isinstance(w, str) for w in data[key]):
             raise DataError(path, f"'{key}' must be a list of words", data.get("__line__"))
     small = data.get("small_town_population")
     if not isinstance(small, int) or small < 0:
         raise DataError(path, "'small_town_population' must be a positive number", data.get("__line__"))
-    return Rules(_words_re(data["feature_words"]), _words_re(data["person_titles"]), small)
+    from atlas.recognise import canonical
+
+    common = frozenset(canonical(w) for key in ("feature_words", "person_titles", "common_words") for w in data[key])
+    return Rules(_words_re(data["feature_words"]), _words_re(data["person_titles"]), small, common)
 
 
 def is_world(entity: Entity) -> bool:
@@ -95,9 +99,13 @@ def is_feature(folded: str, start: int, rules: Rules) -> bool:
     return bool(rules.feature_re.search(folded, max(0, start - 20), start))
 
 
-def is_person_title(folded: str, start: int, rules: Rules) -> bool:
-    """"le président Hô Chi Minh": a title before the name."""
-    return bool(rules.person_re.search(folded, max(0, start - 20), start))
+INITIALS_RE = re.compile(r"\b(?:[A-Z]\.\s?){1,3}$")
+
+
+def is_person_title(text: str, folded: str, start: int, rules: Rules) -> bool:
+    """"le président Hô Chi Minh", "A.S. Pouchkine": a title or initials before the name."""
+    return bool(rules.person_re.search(folded, max(0, start - 20), start)
+                or INITIALS_RE.search(text, max(0, start - 8), start))
 
 
 GLUED_BEFORE_RE = re.compile(r"\b([A-Z][\w]*)-$")

@@ -58,12 +58,14 @@ def _is_right(place: dict, entity_id: str, gazetteer: Gazetteer) -> bool:
     return any(canonical(n) in wanted for n in gazetteer.names(entity_id))
 
 
-def _not_place_hits(key: dict, mentions: list[tuple[str, Mention]]) -> list[str]:
+def _not_place_hits(key: dict, mentions: list[tuple[str, Mention]], gazetteer: Gazetteer) -> list[str]:
     forms = {canonical(f) for p in key.get("places") or [] for f in p.get("forms", [])}
     hits = []
     for entry in key.get("not_places") or []:
         quote, why = entry["quote"], canonical(entry.get("why", ""))
         for text, m in mentions:
+            if gazetteer.entities[m.entity_id].kind == "organisation":
+                continue  # an organisation's own name is no place mention
             pos = text.find(quote)
             if pos < 0 or not (pos < m.end and m.start < pos + len(quote)):
                 continue
@@ -87,7 +89,7 @@ def score_document(key_path: Path, index: PlaceIndex, gazetteer: Gazetteer) -> D
         else:
             code = place.get("iso") or place.get("country")
             result.misses.append(f"{place['kind']} {code} {place['fr']}")
-    result.not_place_hits = _not_place_hits(key, mentions)
+    result.not_place_hits = _not_place_hits(key, mentions, gazetteer)
     return result
 
 

@@ -25,7 +25,7 @@ import yaml
 
 from atlas.errors import DataError
 
-KINDS = ("pays", "region", "ville", "district")
+KINDS = ("pays", "region", "ville", "district", "organisation")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REGION_RE = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
 COUNTRY_KEYS = {"id", "name_fr", "name_en", "name_ru", "aliases", "regions"}
@@ -355,6 +355,10 @@ def load_gazetteer(root: Path) -> Gazetteer:
     by_id = {r.id: r for r in regions}
     for city in load_cities(places / "cities.yaml", by_id):
         _add(gaz, city, places / "cities.yaml")
+    from atlas.organisations import load_organisations
+
+    for org in load_organisations(places / "organisations.yaml"):
+        _add(gaz, org, places / "organisations.yaml")
     if (root / "geo" / "admin1.json").exists():  # a project with world data: the world gazetteer
         from atlas.world import add_world
 

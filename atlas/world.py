@@ -126,6 +126,7 @@ def region_entity(sub: Any, ne: dict[str, Any] | None, capital_names: set[str]) 
     primary = {canonical(n) for n in (name_fr, fr_iso, sub.name, ne.get("name_en", ""))}
     alt = [n for n in ne.get("names", []) if canonical(n) in primary or canonical(n) not in capital_names]
     names = [name_fr, fr_iso, sub.name, *compass_variants(name_fr), *map(_ne_french, alt)]
+    names = [n for n in names if len(n) > 2]  # abbreviations ("LA", "DE") are not names in a text
     legacy = [c for c in ne.get("ne_codes", []) if re.fullmatch(r"[A-Z]{2}-[A-Z0-9]{1,3}", c)]
     return Entity(sub.code, "region", name_fr, ne.get("name_en") or sub.name,
                   ne.get("name_ru") or _plain(_tr("iso3166-2", "ru", sub.name)),
