@@ -108,6 +108,14 @@ def is_person_title(text: str, folded: str, start: int, rules: Rules) -> bool:
                 or INITIALS_RE.search(text, max(0, start - 8), start))
 
 
+QUOTED_COMPANY_RE = re.compile(r"\b[A-Z]{2,5}\s+[\"«“]\s*[^\"»”]{0,40}$")
+
+
+def in_quoted_company(text: str, start: int) -> bool:
+    """'SAO "Molochny Mir"': a name inside quotes opened right after a company-form acronym."""
+    return bool(QUOTED_COMPANY_RE.search(text, max(0, start - 50), start))
+
+
 GLUED_BEFORE_RE = re.compile(r"\b([A-Z][\w]*)-$")
 
 

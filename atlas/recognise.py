@@ -71,6 +71,7 @@ from atlas.ambiguity import (
     Rules,
     context_countries,
     glued_after_word,
+    in_quoted_company,
     is_feature,
     is_person_title,
     load_rules,
@@ -404,7 +405,8 @@ def _case_ok(matched: str, core: str, has_trigger: bool, index: PlaceIndex) -> b
     if not matched[:1].islower() or core in index.lowercase:
         return True
     # "region de grodno": a lowercase name after a construction word, never a short word ("région de la")
-    return has_trigger and len(core) >= 4 and not CONSTRUCTION_RE.match(core)
+    return (has_trigger and len(core) >= 4 and not CONSTRUCTION_RE.match(core)
+            and any(index.weights.get(e.entity_id, 0.0) >= CURATED for e in index.entries.get(core, ())))
 
 
 @dataclass
@@ -452,7 +454,7 @@ def _skip(text: str, folded: str, span: tuple[int, int], core: str, has_trigger:
 def _no_place(text: str, folded: str, start: int, end: int, entity: str, index: PlaceIndex, context: set[str],
               rules: Rules) -> bool:
     """atlas.ambiguity rules for a bare name: a feature, a person, a company, a small unrelated town."""
-    if is_person_title(text, folded, start, rules):
+    if is_person_title(text, folded, start, rules) or in_quoted_company(text, start):
         return True
     if index.weights.get(entity, CURATED) >= CURATED:
         return False
