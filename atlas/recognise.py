@@ -256,7 +256,7 @@ def _spellings(gaz: Gazetteer, entity: Entity) -> Iterable[str]:
             yield part
 
 
-TOKEN_RE = re.compile(r"[^\W_]+")
+TOKEN_RE = re.compile(r"[^\W\d_]+|\d+")  # "Kaduna87": a footnote number glued to a name
 _SEP_RE = re.compile(r"[\s\-]+")
 
 
@@ -270,7 +270,7 @@ def _first_words(keys: Iterable[str]) -> dict[str, tuple[int, ...]]:
     return {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()}
 
 
-def find_names(folded: str, index: PlaceIndex) -> Iterable[tuple[int, int, str]]:
+def find_names(folded: str, index: PlaceIndex, text: str | None = None) -> Iterable[tuple[int, int, str]]:
     """(start, end, core) of the longest known name at each word, left to right, no overlap.
 
     Linear in the text: one dictionary look-up per word, and a few more only at words that
@@ -279,18 +279,39 @@ def find_names(folded: str, index: PlaceIndex) -> Iterable[tuple[int, int, str]]
     i, n = 0, len(tokens)
     while i < n:
         start, end = tokens[i]
-        counts = index.first.get(folded[start:end])
-        if counts:
-            for count in counts:
-                if i + count > n:
-                    continue
-                stop = tokens[i + count - 1][1]
-                key = _SEP_RE.sub(" ", folded[start:stop]).replace("' ", "'")
-                if key in index.entries:
-                    yield start, stop, key
-                    i += count - 1
-                    break
+        found = _longest_at(folded, tokens, i, index)
+        if found is None and text is not None:
+            found = _across_line_break(text, folded, tokens, i, index)
+        if found is not None:
+            stop, key, count = found
+            yield start, stop, key
+            i += count - 1
         i += 1
+
+
+def _longest_at(folded: str, tokens: list[tuple[int, int]], i: int, index: PlaceIndex) -> tuple[int, str, int] | None:
+    start, end = tokens[i]
+    for count in index.first.get(folded[start:end], ()):
+        if i + count > len(tokens):
+            continue
+        stop = tokens[i + count - 1][1]
+        key = _SEP_RE.sub(" ", folded[start:stop]).replace("' ", "'")
+        if key in index.entries:
+            return stop, key, count
+    return None
+
+
+def _across_line_break(text: str, folded: str, tokens: list[tuple[int, int]], i: int,
+                       index: PlaceIndex) -> tuple[int, str, int] | None:
+    """"région de Tche-liabinsk": a name cut by an end-of-line hyphen (the lowercase rest of the
+    word follows the hyphen) is read whole."""
+    if i + 1 >= len(tokens):
+        return None
+    (start, end), (nstart, nend) = tokens[i], tokens[i + 1]
+    if not re.fullmatch(r"-\s?", text[end:nstart]) or not text[nstart].islower():
+        return None
+    key = folded[start:end] + folded[nstart:nend]
+    return (nend, key, 2) if key in index.entries else None
 
 
 # --- resolution ----------------------------------------------------------------------------
@@ -344,8 +365,10 @@ def _resolve(candidates: Sequence[Entry], cls: str | None, index: PlaceIndex,
     if exact:
         return sorted(exact, key=lambda e: (index.countries.get(e.entity_id) not in context, e.entity_id))[0].entity_id
     for kind in TRIGGER_KINDS[cls]:
+        # "région d'Osh" is the oblast, not the city of the same name that is also a region
         same = sorted((e for e in candidates if e.kind == kind),
-                      key=lambda e: (not e.primary, index.countries.get(e.entity_id) not in context,
+                      key=lambda e: (not e.primary, cls == "region" and e.entity_id in index.city_regions,
+                                     index.countries.get(e.entity_id) not in context,
                                      -index.weights.get(e.entity_id, 0.0), e.entity_id))
         if same:
             return same[0].entity_id
@@ -473,7 +496,7 @@ def recognise(text: str, index: PlaceIndex) -> list[Mention]:
     regions_named: set[str] = set()
     org_end = -1
     rules = load_rules()
-    found = list(find_names(folded, index))
+    found = list(find_names(folded, index, text))
     context = context_countries([[e.entity_id for e in index.entries[c]] for _, _, c in found], index, rules)
     for start, end, core in found:
         candidates = index.entries.get(core)
@@ -499,7 +522,7 @@ def recognise(text: str, index: PlaceIndex) -> list[Mention]:
         entity = _resolve(candidates, cls, index, fam, context)
         if inherited and entity in state.seen:
             entity = _resolve(candidates, None, index, context=context)
-        if entity and not has_trigger and _no_place(text, folded, start, end, entity, index, context, rules):
+        if entity and cls is None and _no_place(text, folded, start, end, entity, index, context, rules):
             continue
         if cls is None and index.kinds.get(entity or "") == "ville":
             entity = _region_context(candidates, regions_named, folded, start) or entity
