@@ -56,6 +56,7 @@ Disambiguation rules (each has a test in tests/test_recognise.py)
 
 from __future__ import annotations
 
+import heapq
 import re
 import sys
 import time
@@ -206,6 +207,8 @@ class PlaceIndex:
     countries: dict[str, str] = field(default_factory=dict)
     weights: dict[str, float] = field(default_factory=dict)
     city_regions: frozenset[str] = frozenset()
+    #: where a name can start (find_names)
+    candidates: re.Pattern[str] = re.compile(r"(?!)")
     #: cores the gazetteer itself spells in capitals ("OPEP", "BRICS"): not brands
     acronyms: frozenset[str] = frozenset()
 
@@ -270,23 +273,46 @@ def _first_words(keys: Iterable[str]) -> dict[str, tuple[int, ...]]:
     return {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()}
 
 
-def find_names(folded: str, index: PlaceIndex, text: str | None = None) -> Iterable[tuple[int, int, str]]:
-    """(start, end, core) of the longest known name at each word, left to right, no overlap.
+_UPPER = "".join(sorted({chr(c) for r in ((0x41, 0x5B), (0xC0, 0x250), (0x370, 0x530), (0x1E00, 0x1F00))
+                         for c in range(*r) if chr(c).isupper()}))
+_SEQ_RE = re.compile(r"[^\W_]+(?:(?:[\s\-]+|'\s*)[^\W_]+){0,9}")
 
-    Linear in the text: one dictionary look-up per word, and a few more only at words that
-    start a gazetteer name. Spaces and hyphens inside names are interchangeable."""
-    tokens = [(m.start(), m.end()) for m in TOKEN_RE.finditer(folded)]
-    i, n = 0, len(tokens)
-    while i < n:
-        start, end = tokens[i]
-        found = _longest_at(folded, tokens, i, index)
-        if found is None and text is not None:
-            found = _across_line_break(text, folded, tokens, i, index)
+
+_CAPITAL_RE = re.compile(rf"(?<![^\W_])[{re.escape(_UPPER)}]")
+
+
+def candidate_re(lower_first: Iterable[str]) -> re.Pattern[str]:
+    """Where a lowercase name can start, in the folded text: a word that starts a lowercase
+    spelling ("capitale biélorusse"), or any word right after "de"/"du"/"d'" (a construction word
+    may precede a lowercase name: "region de grodno"). Capitalised words are the other candidates
+    (_CAPITAL_RE on the original text); other words are skipped without a look-up."""
+    lower = "|".join(sorted(map(re.escape, lower_first), key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![^\W_])(?:(?:{lower})(?![^\W_])|(?<=de )\w|(?<=du )\w|(?<=d')\w|(?<=es )\w)")
+
+
+def find_names(folded: str, index: PlaceIndex, text: str | None = None) -> Iterable[tuple[int, int, str]]:
+    """(start, end, core) of the longest known name at each candidate word, left to right, no overlap.
+
+    Linear in the text: a regex skips to the words where a name can start (candidate_re), and
+    only there dictionary look-ups try the gazetteer's names, longest first. Spaces and hyphens
+    inside names are interchangeable."""
+    original = text if text is not None else folded
+    pos = 0
+    starts = heapq.merge((m.start() for m in _CAPITAL_RE.finditer(original)),
+                         (m.start() for m in index.candidates.finditer(folded)))
+    for start in starts:
+        if start < pos:
+            continue
+        seq = _SEQ_RE.match(folded, start)
+        if not seq:
+            continue
+        tokens = [(start + a, start + b) for a, b in (m.span() for m in TOKEN_RE.finditer(seq.group()))]
+        found = _longest_at(folded, tokens, 0, index)
+        if found is None and text is not None and folded[tokens[0][1]:tokens[0][1] + 1] == "-":
+            found = _across_line_break(text, folded, tokens, 0, index)
         if found is not None:
-            stop, key, count = found
-            yield start, stop, key
-            i += count - 1
-        i += 1
+            pos = found[0]
+            yield start, found[0], found[1]
 
 
 def _longest_at(folded: str, tokens: list[tuple[int, int]], i: int, index: PlaceIndex) -> tuple[int, str, int] | None:
@@ -340,8 +366,9 @@ def build_index(gazetteer: Gazetteer) -> PlaceIndex:
     return PlaceIndex(_first_words(entries), entries, frozenset(lowercase), kinds, aliases,
                       {e.id: e.country for e in gazetteer}, {e.id: weight(e) for e in gazetteer},
                       frozenset(e.id for e in gazetteer if e.kind == "region" and CITY_TYPE_RE.search(e.subtype)),
-                      frozenset(canonical(a) for e in gazetteer if e.source != "world"
-                                for a in e.aliases if a.isupper() and len(a) > 1))
+                      acronyms=frozenset(canonical(a) for e in gazetteer if e.source != "world"
+                                         for a in e.aliases if a.isupper() and len(a) > 1),
+                      candidates=candidate_re({TOKEN_RE.findall(core)[0] for core in lowercase if TOKEN_RE.findall(core)}))
 
 
 # --- resolution ----------------------------------------------------------------------------
