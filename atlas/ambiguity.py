@@ -39,6 +39,7 @@ class Rules:
     person_re: re.Pattern[str]
     small_town: int
     common: frozenset[str]
+    function: frozenset[str]
 
 
 def _words_re(words: Iterable[str]) -> re.Pattern[str]:
@@ -53,7 +54,7 @@ def load_rules(path: Path = RULES_PATH) -> Rules:
     data = read_yaml(path)
     if not isinstance(data, dict):
         raise DataError(path, "expected a mapping of feature_words, person_titles, small_town_population")
-    for key in ("feature_words", "person_titles", "common_words"):
+    for key in ("feature_words", "person_titles", "common_words", "function_words"):
         if not isinstance(data.get(key), list) or not all(isinstance(w, str) for w in data[key]):
             raise DataError(path, f"'{key}' must be a list of words", data.get("__line__"))
     small = data.get("small_town_population")
@@ -62,7 +63,16 @@ def load_rules(path: Path = RULES_PATH) -> Rules:
     from atlas.recognise import canonical
 
     common = frozenset(canonical(w) for key in ("feature_words", "person_titles", "common_words") for w in data[key])
-    return Rules(_words_re(data["feature_words"]), _words_re(data["person_titles"]), small, common)
+    function = frozenset(canonical(w) for w in data["function_words"])
+    return Rules(_words_re(data["feature_words"]), _words_re(data["person_titles"]), small, common, function)
+
+
+LOWER_WORD_RE = re.compile(r"(?<![^\W_])[a-zà-ÿ][^\W\d_]*")
+
+
+def lowercase_vocabulary(folded_text: str, text: str) -> set[str]:
+    """Words the paragraph writes in lowercase: a capitalised one of them is a sentence start."""
+    return {folded_text[m.start():m.end()] for m in LOWER_WORD_RE.finditer(text)}
 
 
 def is_world(entity: Entity) -> bool:

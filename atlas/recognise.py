@@ -76,6 +76,7 @@ from atlas.ambiguity import (
     is_feature,
     is_person_title,
     load_rules,
+    lowercase_vocabulary,
     rank_kind,
     too_small,
     weight,
@@ -300,14 +301,19 @@ def find_names(folded: str, index: PlaceIndex, text: str | None = None) -> Itera
     pos = 0
     starts = heapq.merge((m.start() for m in _CAPITAL_RE.finditer(original)),
                          (m.start() for m in index.candidates.finditer(folded)))
+    first = index.first
     for start in starts:
         if start < pos:
             continue
-        seq = _SEQ_RE.match(folded, start)
-        if not seq:
+        word = TOKEN_RE.match(folded, start)
+        if word is None:
             continue
+        counts = first.get(word.group())
+        if counts is None and not (text is not None and folded[word.end():word.end() + 1] == "-"):
+            continue
+        seq = _SEQ_RE.match(folded, start)
         tokens = [(start + a, start + b) for a, b in (m.span() for m in TOKEN_RE.finditer(seq.group()))]
-        found = _longest_at(folded, tokens, 0, index)
+        found = _longest_at(folded, tokens, 0, index) if counts else None
         if found is None and text is not None and folded[tokens[0][1]:tokens[0][1] + 1] == "-":
             found = _across_line_break(text, folded, tokens, 0, index)
         if found is not None:
@@ -348,9 +354,12 @@ def build_index(gazetteer: Gazetteer) -> PlaceIndex:
     entries: dict[str, list[Entry]] = {}
     lowercase: set[str] = set()
     aliases: dict[str, set[str]] = {}
+    function_words = load_rules().function
     for entity in gazetteer:
         display = _display_core(entity)
         for spelling in _spellings(gazetteer, entity):
+            if entity.source == "world" and canonical(spelling) in function_words:
+                continue
             cls, core = (None, canonical(spelling)) if entity.kind == "organisation" else _split_alias(spelling)
             primary = cls is None and core == display
             fam = family(fold(spelling).lower()) if cls else None
@@ -365,7 +374,8 @@ def build_index(gazetteer: Gazetteer) -> PlaceIndex:
     kinds = {e.id: e.kind for e in gazetteer}
     return PlaceIndex(_first_words(entries), entries, frozenset(lowercase), kinds, aliases,
                       {e.id: e.country for e in gazetteer}, {e.id: weight(e) for e in gazetteer},
-                      frozenset(e.id for e in gazetteer if e.kind == "region" and CITY_TYPE_RE.search(e.subtype)),
+                      frozenset(e.id for e in gazetteer
+                                if e.kind == "region" and CITY_TYPE_RE.search(e.subtype)),
                       acronyms=frozenset(canonical(a) for e in gazetteer if e.source != "world"
                                          for a in e.aliases if a.isupper() and len(a) > 1),
                       candidates=candidate_re({TOKEN_RE.findall(core)[0] for core in lowercase if TOKEN_RE.findall(core)}))
@@ -502,13 +512,17 @@ def _skip(text: str, folded: str, span: tuple[int, int], core: str, has_trigger:
 
 
 def _no_place(text: str, folded: str, start: int, end: int, entity: str, index: PlaceIndex, context: set[str],
-              rules: Rules) -> bool:
+              rules: Rules, vocabulary: set[str]) -> bool:
     """atlas.ambiguity rules for a bare name: a feature, a person, a company, a small unrelated town."""
     if is_person_title(text, folded, start, rules) or in_quoted_company(text, start):
         return True
-    if index.weights.get(entity, CURATED) >= CURATED:
+    weight_of = index.weights.get(entity, CURATED)
+    if weight_of >= CURATED:
         return False
-    return (is_feature(folded, start, rules) or canonical(text[start:end]) in rules.common
+    word = canonical(text[start:end])
+    if weight_of < rules.small_town and (word in rules.function or word in vocabulary):
+        return True  # "Commerce", "Un": a common word starting a sentence, not a small namesake
+    return (is_feature(folded, start, rules) or word in rules.common
             or glued_after_word(text, start, index.entries)
             or (index.weights.get(entity, CURATED) < rules.small_town and len(text[start:end]) <= 3)
             or (index.kinds.get(entity) in ("ville", "region", "district")
@@ -524,6 +538,7 @@ def recognise(text: str, index: PlaceIndex) -> list[Mention]:
     org_end = -1
     rules = load_rules()
     found = list(find_names(folded, index, text))
+    vocabulary = lowercase_vocabulary(folded, text)
     context = context_countries([[e.entity_id for e in index.entries[c]] for _, _, c in found], index, rules)
     for start, end, core in found:
         candidates = index.entries.get(core)
@@ -549,7 +564,7 @@ def recognise(text: str, index: PlaceIndex) -> list[Mention]:
         entity = _resolve(candidates, cls, index, fam, context)
         if inherited and entity in state.seen:
             entity = _resolve(candidates, None, index, context=context)
-        if entity and cls is None and _no_place(text, folded, start, end, entity, index, context, rules):
+        if entity and cls is None and _no_place(text, folded, start, end, entity, index, context, rules, vocabulary):
             continue
         if cls is None and index.kinds.get(entity or "") == "ville":
             entity = _region_context(candidates, regions_named, folded, start) or entity

@@ -85,7 +85,8 @@ def load_overrides(path: Path, gaz: Gazetteer) -> list[Override]:
     return out
 
 
-def apply_overrides(gaz: Gazetteer, overrides: list[Override], kinds: tuple[str, ...], path: Path | None = None) -> None:
+def apply_overrides(gaz: Gazetteer, overrides: list[Override], kinds: tuple[str, ...],
+                    path: Path | None = None) -> None:
     """Apply the rows whose target is of one of *kinds* (countries/regions first, towns later)."""
     path = path or Path("data/places/world_names.yaml")
     towns = {e.geonameid: e.id for e in gaz if e.geonameid} if "ville" in kinds else {}
@@ -111,5 +112,6 @@ def _check_collision(gaz: Gazetteer, eid: str, name: str, path: Path, line: int 
     me = gaz[eid]
     key = canonical(name)
     for other in gaz:
-        if other.id != eid and other.kind == me.kind and other.country == me.country and canonical(other.name_fr) == key:
+        same_place_kind = other.kind == me.kind and other.country == me.country
+        if other.id != eid and same_place_kind and canonical(other.name_fr) == key:
             raise DataError(path, f"name_fr {name!r} of {eid} is already the name of {other.id}", line)
