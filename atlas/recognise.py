@@ -378,7 +378,7 @@ def build_index(gazetteer: Gazetteer) -> PlaceIndex:
                                 if e.kind == "region" and CITY_TYPE_RE.search(e.subtype)),
                       acronyms=frozenset(canonical(a) for e in gazetteer if e.source != "world"
                                          for a in e.aliases if a.isupper() and len(a) > 1),
-                      candidates=candidate_re({TOKEN_RE.findall(core)[0] for core in lowercase if TOKEN_RE.findall(core)}))
+                      candidates=candidate_re({m.group() for m in map(TOKEN_RE.match, lowercase) if m}))
 
 
 # --- resolution ----------------------------------------------------------------------------
