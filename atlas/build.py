@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from atlas import exports, extract, facts, recognise
+from atlas import exports, extract, facts, recognise, world
 from atlas.cache import StageCache
 from atlas.corpus import Corpus, load_corpus, parse_document
 from atlas.errors import DataError
@@ -26,6 +26,7 @@ from atlas.pages.chronology import chronology_page
 from atlas.pages.context import SiteData, page_path
 from atlas.pages.data_page import data_page
 from atlas.pages.linking import facts_afterword, linked_renderer
+from atlas.pages.organisations import organisations_index
 from atlas.pages.overview import countries_index, home_page, overview_page, regions_index
 from atlas.pages.places import place_pages
 from atlas.pages.redirects import legacy_redirects
@@ -100,7 +101,8 @@ def generate(root: Path, timings: Timings, epoch: int, cache: StageCache | None 
         return cache.get("parse", [doc_id, text, title or ""], lambda: parse_document(doc_id, text, title))
 
     corpus = timings.run("corpus", load_corpus, root / "corpus", parse)
-    place_files = [*sorted((root / "data" / "places").glob("*.yaml")), root / "geo" / "regions.geojson"]
+    place_files = [*sorted((root / "data" / "places").glob("*.yaml")), root / "geo" / "regions.geojson",
+                   root / "geo" / "admin1.json", *world.library_versions()]
     gazetteer = timings.run("gazetteer", cache.get, "gazetteer", place_files, lambda: load_gazetteer(root))
     text_key = [*place_files, *((d.id, d.sha256) for d in corpus.documents)]
     mentions = timings.run("recognise", cache.get, "mentions", text_key,
@@ -108,8 +110,11 @@ def generate(root: Path, timings: Timings, epoch: int, cache: StageCache | None 
     schema = facts.load_schema(root / "data" / "schema.yaml")
     curated = timings.run("facts", facts.load_facts, facts.read_fact_files(root / "data"), schema, corpus,
                           [e.id for e in gazetteer])
+    # partnerships link places: organisations (their own kind, with figures) are not parties
     candidates = timings.run("extract", cache.get, "extract", text_key,
-                             lambda: extract.extract_all(corpus, mentions, gazetteer))
+                             lambda: extract.extract_all(corpus, world.places_only(mentions, gazetteer), gazetteer))
+    # the site is the size of what the corpus says: only places it names, facts involve, and their parents
+    gazetteer = world.relevant(gazetteer, mentions, curated, candidates)
     reviewed = {d.id for d in corpus.documents if d.curated}
     published = extract.merge_automatic(curated, extract.uncurated_only(candidates, reviewed))
     regions_path, countries_path = root / "geo" / "regions.geojson", root / "geo" / "countries.geojson"
@@ -131,6 +136,7 @@ def generate(root: Path, timings: Timings, epoch: int, cache: StageCache | None 
                         height="640px"))
     files["regions/index.md"] = regions_index(data)
     files["pays/index.md"] = countries_index(data)
+    files["organisations/index.md"] = organisations_index(data)
     files["chronologie.md"] = chronology_page(data)
     files["donnees.md"] = data_page(schema)
     files.update(legacy_redirects(data))

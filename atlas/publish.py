@@ -24,6 +24,7 @@ GENERATED = (
     "pays",
     "regions",
     "villes",
+    "organisations",
     "cartes",
     "donnees",
     "assets/generated",

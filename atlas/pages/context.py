@@ -16,8 +16,10 @@ from atlas.facts import Facts, Figure, Partnership
 from atlas.gazetteer import Entity, Gazetteer
 from atlas.recognise import Mention
 
-FOLDER = {"pays": "pays", "region": "regions", "ville": "villes", "district": "villes"}
-KIND_FR = {"pays": "Pays", "region": "Région", "ville": "Ville", "district": "District"}
+FOLDER = {"pays": "pays", "region": "regions", "ville": "villes", "district": "villes",
+          "organisation": "organisations"}
+KIND_FR = {"pays": "Pays", "region": "Région", "ville": "Ville", "district": "District",
+           "organisation": "Organisation internationale"}
 BELARUS = "BY"
 
 
@@ -75,7 +77,7 @@ def select_pages(gazetteer: Gazetteer, facts: Facts, mentions: dict[tuple[str, s
     in_figures = {f.subject for f in facts.figures} | {f.counterpart for f in facts.figures if f.counterpart}
     paged = set()
     for entity in gazetteer:
-        if entity.kind in ("pays", "region") and entity.id in named | in_facts | in_figures:
+        if entity.kind in ("pays", "region", "organisation") and entity.id in named | in_facts | in_figures:
             paged.add(entity.id)
         elif entity.kind in ("ville", "district") and entity.id in in_facts:
             paged.add(entity.id)
