@@ -12,7 +12,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 LIST = ROOT / "tests" / "url_list.txt"
-PAGE_FOLDERS = ("", "articles", "pays", "regions", "villes")
+PAGE_FOLDERS = ("", "articles", "pays", "regions", "villes", "organisations")
 
 
 def published_urls(site_dir: Path) -> list[str]:
