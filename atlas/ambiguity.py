@@ -67,12 +67,22 @@ def load_rules(path: Path = RULES_PATH) -> Rules:
     return Rules(_words_re(data["feature_words"]), _words_re(data["person_titles"]), small, common, function)
 
 
-LOWER_WORD_RE = re.compile(r"(?<![^\W_])[a-zà-ÿ][^\W\d_]*")
+class LowercaseVocabulary:
+    """Does the paragraph also write this word in lowercase? (then a capitalised occurrence is a
+    sentence start: "Commerce", "Un"). Checked on demand, only for light candidates."""
+
+    def __init__(self, folded_text: str, text: str) -> None:
+        self.folded, self.text = folded_text, text
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str) or not word:
+            return False
+        pattern = re.compile(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])")
+        return any(self.text[m.start()].islower() for m in pattern.finditer(self.folded))
 
 
-def lowercase_vocabulary(folded_text: str, text: str) -> set[str]:
-    """Words the paragraph writes in lowercase: a capitalised one of them is a sentence start."""
-    return {folded_text[m.start():m.end()] for m in LOWER_WORD_RE.finditer(text)}
+def lowercase_vocabulary(folded_text: str, text: str) -> LowercaseVocabulary:
+    return LowercaseVocabulary(folded_text, text)
 
 
 def is_world(entity: Entity) -> bool:

@@ -47,6 +47,15 @@ def recognition(root: Path) -> list[str]:
     return out
 
 
+def dev_places(root: Path) -> list[str]:
+    """Places of ../shared/eval-dev/*.expected.yaml recognised with the right entity (atlas.deveval)."""
+    from atlas import deveval, recognise
+    from atlas.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer(root)
+    return deveval.report(deveval.evaluate_dev(deveval.EVAL_DEV, recognise.build_index(gazetteer), gazetteer))
+
+
 def extraction(root: Path) -> list[str]:
     try:
         from atlas.extract import evaluate_project
@@ -75,7 +84,9 @@ def search(root: Path) -> list[str]:
 
 
 def main(root: Path = ROOT) -> int:
-    for title, part in (("recognition", recognition), ("extraction", extraction), ("search", search)):
+    parts = (("recognition", recognition), ("eval-dev places", dev_places), ("extraction", extraction),
+             ("search", search))
+    for title, part in parts:
         print(f"# {title}")
         print("\n".join(part(root)), flush=True)
         print()

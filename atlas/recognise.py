@@ -56,13 +56,12 @@ Disambiguation rules (each has a test in tests/test_recognise.py)
 
 from __future__ import annotations
 
-import heapq
 import re
 import sys
 import time
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -208,8 +207,11 @@ class PlaceIndex:
     countries: dict[str, str] = field(default_factory=dict)
     weights: dict[str, float] = field(default_factory=dict)
     city_regions: frozenset[str] = frozenset()
-    #: where a name can start (find_names)
+    #: where a lowercase name can start (find_names): words of lower_first, words after "de"/"d'"
     candidates: re.Pattern[str] = re.compile(r"(?!)")
+    lower_first: frozenset[str] = frozenset()
+    #: first words of the curated places' names (a lowercase one after "de" may follow a construction word)
+    curated_first: frozenset[str] = frozenset()
     #: cores the gazetteer itself spells in capitals ("OPEP", "BRICS"): not brands
     acronyms: frozenset[str] = frozenset()
 
@@ -288,7 +290,12 @@ def candidate_re(lower_first: Iterable[str]) -> re.Pattern[str]:
     may precede a lowercase name: "region de grodno"). Capitalised words are the other candidates
     (_CAPITAL_RE on the original text); other words are skipped without a look-up."""
     lower = "|".join(sorted(map(re.escape, lower_first), key=len, reverse=True)) or "(?!)"
-    return re.compile(rf"(?<![^\W_])(?:(?:{lower})(?![^\W_])|(?<=de )\w|(?<=du )\w|(?<=d')\w|(?<=es )\w)")
+    return re.compile(rf"(?<![^\W_])(?:{lower})(?![^\W_])")
+
+
+#: a lowercase name right after a construction word ("region de grodno")
+_AFTER_TRIGGER_RE = re.compile(
+    rf"\b(?:{REGION_WORDS}|{CITY_WORDS}|{DISTRICT_WORDS}){_ADJ}\s+{_LINK}(?P<w>[a-z][^\W\d_]*)")
 
 
 def find_names(folded: str, index: PlaceIndex, text: str | None = None) -> Iterable[tuple[int, int, str]]:
@@ -299,8 +306,10 @@ def find_names(folded: str, index: PlaceIndex, text: str | None = None) -> Itera
     inside names are interchangeable."""
     original = text if text is not None else folded
     pos = 0
-    starts = heapq.merge((m.start() for m in _CAPITAL_RE.finditer(original)),
-                         (m.start() for m in index.candidates.finditer(folded)))
+    lower = [m.start() for m in index.candidates.finditer(folded)]
+    lower += [m.start("w") for m in _AFTER_TRIGGER_RE.finditer(folded)
+              if original[m.start("w")].islower() and m.group("w") in index.curated_first]
+    starts = sorted([m.start() for m in _CAPITAL_RE.finditer(original)] + lower)
     first = index.first
     for start in starts:
         if start < pos:
@@ -372,13 +381,18 @@ def build_index(gazetteer: Gazetteer) -> PlaceIndex:
                 lowercase.add(core)
             aliases.setdefault(entity.id, set()).add(spelling)
     kinds = {e.id: e.kind for e in gazetteer}
+    lower_first = {m.group() for m in map(TOKEN_RE.match, lowercase) if m}
+    weight_of = {e.id: weight(e) for e in gazetteer}
     return PlaceIndex(_first_words(entries), entries, frozenset(lowercase), kinds, aliases,
-                      {e.id: e.country for e in gazetteer}, {e.id: weight(e) for e in gazetteer},
+                      {e.id: e.country for e in gazetteer}, weight_of,
                       frozenset(e.id for e in gazetteer
                                 if e.kind == "region" and CITY_TYPE_RE.search(e.subtype)),
                       acronyms=frozenset(canonical(a) for e in gazetteer if e.source != "world"
                                          for a in e.aliases if a.isupper() and len(a) > 1),
-                      candidates=candidate_re({m.group() for m in map(TOKEN_RE.match, lowercase) if m}))
+                      candidates=candidate_re(lower_first), lower_first=frozenset(lower_first),
+                      curated_first=frozenset(m.group() for core, bucket in entries.items()
+                                              if any(weight_of[e.entity_id] >= CURATED for e in bucket)
+                                              for m in [TOKEN_RE.match(core)] if m))
 
 
 # --- resolution ----------------------------------------------------------------------------
@@ -512,7 +526,7 @@ def _skip(text: str, folded: str, span: tuple[int, int], core: str, has_trigger:
 
 
 def _no_place(text: str, folded: str, start: int, end: int, entity: str, index: PlaceIndex, context: set[str],
-              rules: Rules, vocabulary: set[str]) -> bool:
+              rules: Rules, vocabulary: Container[str]) -> bool:
     """atlas.ambiguity rules for a bare name: a feature, a person, a company, a small unrelated town."""
     if is_person_title(text, folded, start, rules) or in_quoted_company(text, start):
         return True
