@@ -636,7 +636,11 @@ def report(corpus: object, index: PlaceIndex, gazetteer: Gazetteer) -> str:
         gaps.update(find_unrecognised(para.text, mentions))
         for m in mentions:
             used_entities[m.entity_id] += 1
-    lines = ["# Names after a construction word that were not recognised (count, name)"]
+    from atlas.gaps import report_lines
+
+    pindex = corpus.paragraph_index()  # type: ignore[attr-defined]
+    lines = report_lines((pindex[key][1].text, mentions) for key, mentions in found.items())
+    lines += ["", "# Names after a construction word that were not recognised (count, name)"]
     lines += [f"{n:4d}  {name}" for name, n in gaps.most_common()]
     lines.append("\n# Entities mentioned (count, id)")
     lines += [f"{n:4d}  {eid}" for eid, n in sorted(used_entities.items(), key=lambda x: (-x[1], x[0]))]
