@@ -263,8 +263,9 @@ def add_world(gaz: Gazetteer, root: Path) -> Gazetteer:
             capital_names.setdefault(row["countrycode"], set()).update(map(canonical, town_names(row)[1]))
     for entity in world_regions(set(gaz.entities), admin1, capital_names):
         gaz.entities[entity.id] = entity
-    overrides = load_overrides(root / "data" / "places" / "world_names.yaml", gaz)
-    apply_overrides(gaz, overrides, kinds=("pays", "region"))
+    names_path = root / "data" / "places" / "world_names.yaml"
+    overrides = load_overrides(names_path, gaz)
+    apply_overrides(gaz, overrides, kinds=("pays", "region"), path=names_path)
     taken = {e.geonameid for e in gaz if e.geonameid}
     towns, extra, populations = town_entities(rows, admin1["geonames_admin1"], gaz, taken)
     for rid, names in extra.items():
@@ -272,7 +273,7 @@ def add_world(gaz: Gazetteer, root: Path) -> Gazetteer:
                                     population=max(gaz[rid].population, populations.get(rid, 0)))
     for entity in towns:
         gaz.entities[entity.id] = entity
-    apply_overrides(gaz, overrides, kinds=("ville",))
+    apply_overrides(gaz, overrides, kinds=("ville",), path=names_path)
     for entity in load_districts(root / "data" / "places" / "by_districts.yaml", gaz):
         gaz.entities[entity.id] = entity
     gaz._children = None
