@@ -30,6 +30,7 @@ from atlas.pages.organisations import organisations_index
 from atlas.pages.overview import countries_index, home_page, overview_page, regions_index
 from atlas.pages.places import place_pages
 from atlas.pages.redirects import legacy_redirects
+from atlas.pages.retired import retired_redirects
 from atlas.publish import GENERATED, build_site, write_generated
 from atlas.recognise import Mention
 
@@ -140,6 +141,7 @@ def generate(root: Path, timings: Timings, epoch: int, cache: StageCache | None 
     files["chronologie.md"] = chronology_page(data)
     files["donnees.md"] = data_page(schema)
     files.update(legacy_redirects(data))
+    files.update(retired_redirects(root / "data" / "places" / "retired_pages.yaml", data))
     files.update(timings.run("exports", exports.exports, data, published, regions_export))
     return files
 
