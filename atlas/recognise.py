@@ -122,8 +122,11 @@ def fold(text: str) -> str:
 
 def canonical(name: str) -> str:
     """Index key of a spelling: folded, hyphens/spaces collapsed to one space, "d' X" -> "d'x"."""
-    key = re.sub(r"[\s\-]+", " ", fold(name)).strip()
-    return re.sub(r"'\s+", "'", key)
+    return _APOS_SPACE_RE.sub("'", _SPACES_RE.sub(" ", fold(name)).strip())
+
+
+_SPACES_RE = re.compile(r"[\s\-]+")
+_APOS_SPACE_RE = re.compile(r"'\s+")
 
 
 # --- construction words --------------------------------------------------------------------

@@ -183,7 +183,7 @@ def capital_region_names(regions: Iterable[Entity]) -> dict[str, dict[str, str]]
     return out
 
 
-def town_entities(rows: list[dict[str, Any]], admin1_table: dict[str, str], gaz: Gazetteer,
+def town_entities(rows: list[tuple[dict[str, Any], str, list[str], str]], admin1_table: dict[str, str], gaz: Gazetteer,
                   taken_geonames: set[int]) -> tuple[list[Entity], dict[str, list[str]], dict[str, int]]:
     """Towns as ``ville`` entities; a town that is a city-type region gives that region its names."""
     capitals = capital_region_names(gaz.of_kind("region"))
@@ -191,10 +191,9 @@ def town_entities(rows: list[dict[str, Any]], admin1_table: dict[str, str], gaz:
     populations: dict[str, int] = {}
     out: list[Entity] = []
     ids = set(gaz.entities)
-    for row in rows:
+    for row, display, names, ru in rows:
         if row["geonameid"] in taken_geonames or row["countrycode"] not in gaz:
             continue
-        display, names, ru = town_names(row)
         cc = row["countrycode"]
         country_capitals = capitals.get(cc)
         region = next((country_capitals[k] for k in map(canonical, names) if k in country_capitals),
@@ -257,17 +256,18 @@ def add_world(gaz: Gazetteer, root: Path) -> Gazetteer:
     for entity in world_countries(set(gaz.entities)):
         gaz.entities[entity.id] = entity
     rows = load_towns(admin1)
+    named = [(row, *town_names(row)) for row in rows]
     capital_names: dict[str, set[str]] = {}
-    for row in rows:
+    for row, _, names, _ in named:
         if row["population"] >= 5000:
-            capital_names.setdefault(row["countrycode"], set()).update(map(canonical, town_names(row)[1]))
+            capital_names.setdefault(row["countrycode"], set()).update(map(canonical, names))
     for entity in world_regions(set(gaz.entities), admin1, capital_names):
         gaz.entities[entity.id] = entity
     names_path = root / "data" / "places" / "world_names.yaml"
     overrides = load_overrides(names_path, gaz)
     apply_overrides(gaz, overrides, kinds=("pays", "region"), path=names_path)
     taken = {e.geonameid for e in gaz if e.geonameid}
-    towns, extra, populations = town_entities(rows, admin1["geonames_admin1"], gaz, taken)
+    towns, extra, populations = town_entities(named, admin1["geonames_admin1"], gaz, taken)
     for rid, names in extra.items():
         gaz.entities[rid] = replace(gaz[rid], aliases=_dedupe([*gaz[rid].aliases, *names]),
                                     population=max(gaz[rid].population, populations.get(rid, 0)))
