@@ -7,7 +7,6 @@ Each stage is a function of plain data; this module only wires them and does the
 from __future__ import annotations
 
 import argparse
-import json
 import subprocess
 import sys
 import time
@@ -30,6 +29,7 @@ from atlas.pages.overview import countries_index, home_page, overview_page, regi
 from atlas.pages.places import place_pages
 from atlas.pages.redirects import legacy_redirects
 from atlas.publish import GENERATED, build_site, write_generated
+from atlas.readers import GEO_MISSING, read_json
 from atlas.recognise import Mention
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,20 +69,11 @@ def find_mentions(corpus: Corpus, index) -> dict[tuple[str, str], list[Mention]]
     return out
 
 
-def read_json(path: Path) -> dict:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DataError(path, "file missing (regenerate with `make geo`)") from None
-    except ValueError as err:
-        raise DataError(path, f"not valid JSON: {err}", getattr(err, "lineno", None)) from None
-
-
 def _checked_regions_export(regions_path: Path, countries_path: Path) -> str:
     """The geometry files must be valid JSON; the regions one is also published as open data."""
-    read_json(countries_path)
-    read_json(regions_path.with_name("world.geojson"))
-    return exports.regions_geojson(read_json(regions_path))
+    read_json(countries_path, GEO_MISSING)
+    read_json(regions_path.with_name("world.geojson"), GEO_MISSING)
+    return exports.regions_geojson(read_json(regions_path, GEO_MISSING))
 
 
 def generate(root: Path, timings: Timings, epoch: int, cache: StageCache | None = None) -> dict[str, str | bytes]:

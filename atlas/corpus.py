@@ -15,11 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from atlas import cleaning
 from atlas.cleaning import Footnote
 from atlas.errors import DataError
+from atlas.readers import read_yaml_entries
 
 METADATA_FILE = "metadata.yaml"
 #: parse(document id, text, title from metadata or None) -> articles
@@ -115,35 +114,14 @@ def read_metadata(corpus_dir: Path) -> dict[str, dict]:
     path = corpus_dir / METADATA_FILE
     if not path.exists():
         return {}
-    try:
-        loaded = yaml.compose(path.read_text(encoding="utf-8"))
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise DataError(path, f"malformed YAML: {err}", mark.line + 1 if mark else None) from None
-    if data is None:
-        return {}
-    if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
-        raise DataError(path, "expected a mapping with a 'documents' list", 1)
-    nodes = _document_nodes(loaded)
     entries: dict[str, dict] = {}
-    for index, entry in enumerate(data["documents"]):
-        line = nodes[index].start_mark.line + 1 if index < len(nodes) else None
+    for line, entry in read_yaml_entries(path, list_key="documents"):
         if not isinstance(entry, dict) or "file" not in entry:
             raise DataError(path, "each document entry needs a 'file'", line)
         if entry["file"] in entries:
             raise DataError(path, f"document {entry['file']} listed twice", line)
         entries[entry["file"]] = {**entry, "_line": line}
     return entries
-
-
-def _document_nodes(root: yaml.Node | None) -> list[yaml.Node]:
-    if not isinstance(root, yaml.MappingNode):
-        return []
-    for key, value in root.value:
-        if key.value == "documents" and isinstance(value, yaml.SequenceNode):
-            return list(value.value)
-    return []
 
 
 def load_corpus(corpus_dir: Path, parse: Parser | None = None) -> Corpus:

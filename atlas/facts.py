@@ -15,16 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from atlas.corpus import Corpus, normalise_space
 from atlas.errors import DataError
+from atlas.readers import read_yaml, read_yaml_entries
 
 YEARS = (1990, 2030)
 SLUG = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 PERIOD = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2]))?$")
-#: libyaml's parser when PyYAML has it (ten times faster on the fact files), else the Python one.
-FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -75,41 +72,15 @@ class Facts:
 
 
 def load_schema(path: Path) -> dict[str, Any]:
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as err:
-        raise DataError(path, f"malformed YAML: {err}", _yaml_line(err)) from None
-
-
-def _yaml_line(err: yaml.YAMLError) -> int | None:
-    mark = getattr(err, "problem_mark", None)
-    return mark.line + 1 if mark else None
+    return read_yaml(path)
 
 
 def read_entries(path: Path, text: str) -> list[tuple[int, dict[str, Any]]]:
     """Entries of a fact file with the line each starts on (for error messages)."""
-    loader = FAST_LOADER(text)
-    try:
-        root = loader.get_single_node()  # parsed once (libyaml when present): nodes give the lines
-        data = loader.construct_document(root) if root is not None else None
-    except yaml.YAMLError as err:
-        raise DataError(path, f"malformed YAML: {err}", _yaml_line(err)) from None
-    finally:
-        loader.dispose()
-    if data is None:
-        return []
-    if not isinstance(data, list) or not isinstance(root, yaml.SequenceNode):
-        raise DataError(path, "expected a list of entries", 1)
-    out = []
-    for node, entry in zip(root.value, data, strict=True):
-        line = node.start_mark.line + 1
+    out = read_yaml_entries(path, text)
+    for line, entry in out:
         if not isinstance(entry, dict):
             raise DataError(path, "each entry must be a mapping of fields", line)
-        keys = [key.value for key, _ in node.value]
-        twice = sorted({key for key in keys if keys.count(key) > 1})
-        if twice:  # YAML would silently keep the last one
-            raise DataError(path, f"entry {entry.get('id')!r}: field(s) {', '.join(twice)} given twice", line)
-        out.append((line, entry))
     return out
 
 

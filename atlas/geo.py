@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any
 
 import shapely
-import yaml
 from shapely.geometry.base import BaseGeometry
 
 from atlas.errors import DataError
+from atlas.readers import read_yaml
 
 Feature = dict[str, Any]
 
@@ -270,7 +270,7 @@ def _polygonal(geom: BaseGeometry) -> BaseGeometry:
 
 def load_recode(path: Path) -> dict[str, str]:
     """Read the NE ``adm1_code`` → current ISO 3166-2 table (YAML mapping)."""
-    data = _read_yaml(path)
+    data = read_yaml(path)
     if not isinstance(data, dict):
         raise DataError(path, "expected a mapping adm1_code -> ISO 3166-2 code")
     table: dict[str, str] = {}
@@ -279,18 +279,6 @@ def load_recode(path: Path) -> dict[str, str]:
             raise DataError(path, f"{key}: {value!r} is not an ISO 3166-2 code")
         table[str(key)] = value
     return table
-
-
-def _read_yaml(path: Path) -> Any:
-    """Parse a YAML file, turning syntax errors into a DataError with the line number."""
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise DataError(path, "file not found") from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        raise DataError(path, f"invalid YAML: {exc}", line) from exc
 
 
 def clean_features(

@@ -124,5 +124,5 @@ def test_unknown_field_and_bad_yaml(tmp_path):
     with pytest.raises(DataError, match=r"countries\.yaml:\d+: unknown field"):
         load_gazetteer(root)
     path.write_text("- id: [BY\n", encoding="utf-8")
-    with pytest.raises(DataError, match="invalid YAML"):
+    with pytest.raises(DataError, match="malformed YAML"):
         load_gazetteer(root)
