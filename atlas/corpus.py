@@ -9,7 +9,6 @@ warning, so adding a document needs no code change.
 from __future__ import annotations
 
 import hashlib
-import sys
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -388,7 +387,7 @@ def _shorten(text: str, width: int) -> str:
     return cut.rstrip(" ,;:") + " …"
 
 
-# --- command line: locate a quote, dump a document ----------------------------------------
+# --- finding a quote ---------------------------------------------------------------------
 
 
 def locate(corpus: Corpus, doc_id: str, quote: str) -> Paragraph:
@@ -398,29 +397,3 @@ def locate(corpus: Corpus, doc_id: str, quote: str) -> Paragraph:
     if not hits:
         raise LookupError(f"quote not found in {doc_id}: {quote!r}")
     return hits[0]
-
-
-def main(argv: list[str]) -> int:
-    root = Path(__file__).resolve().parent.parent / "corpus"
-    corpus = load_corpus(root)
-    if argv[:1] == ["locate"] and len(argv) == 3:
-        try:
-            paragraph = locate(corpus, argv[1], argv[2])
-        except LookupError as err:
-            print(err, file=sys.stderr)
-            return 1
-        print(paragraph.id, f"(lines {paragraph.line_start}-{paragraph.line_end})")
-        return 0
-    if argv[:1] == ["dump"] and len(argv) == 2:
-        for article in corpus.document(argv[1]).articles:
-            print(f"== {article.id} [{article.line_start}-{article.line_end}] {article.title}")
-            for p in article.paragraphs:
-                notes = ",".join(str(n.number) for n in p.footnotes)
-                print(f"{p.id} [{p.line_start}-{p.line_end}]{' H' if p.heading else ''} {{{notes}}} {p.text}")
-        return 0
-    print("usage: python -m atlas.corpus locate DOC QUOTE | dump DOC", file=sys.stderr)
-    return 2
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

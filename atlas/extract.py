@@ -27,17 +27,14 @@ How a partnership is found (per sentence of a paragraph)
   * Quote: the shortest exact substring of the paragraph holding the trigger and the places
     (a window around the trigger when that would be too long).
 
-Evaluation (`evaluate_extraction`, `python -m atlas.extract`) compares the candidates with the
-curated facts of the same corpus; see its docstring for the match rules.
+Evaluation against the curated facts lives with the other tools (`atlas.tools.extraction_eval`).
 """
 
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Protocol
 
 from atlas.facts import YEARS, Facts, Figure, Partnership, Source
@@ -158,28 +155,20 @@ def _absorbed(trig: Trigger, found: list[Trigger]) -> bool:
 
 # --- sides -----------------------------------------------------------------------------------
 
-# "biélorusse-pakistanais", "tadjike-biélorusse": the two countries of a joint body.
-DEMONYMS: dict[str, str] = {
-    "russe": "RU", "kazakh": "KZ", "chinois": "CN", "turc": "TR", "pakistanais": "PK", "iranien": "IR",
-    "tadjik": "TJ", "mongol": "MN", "ouzbek": "UZ", "azerbaïdjanais": "AZ", "arménien": "AM",
-    "kirghiz": "KG", "vietnamien": "VN", "indien": "IN", "égyptien": "EG", "vénézuélien": "VE",
-    "cubain": "CU", "serbe": "RS", "polonais": "PL", "lituanien": "LT", "letton": "LV",
-    "ukrainien": "UA", "allemand": "DE", "autrichien": "AT", "sud-africain": "ZA", "coréen": "KR",
-    "omanais": "OM", "émirien": "AE", "syrien": "SY", "moldave": "MD", "géorgien": "GE",
-    "turkmène": "TM", "nigérian": "NG", "zimbabwéen": "ZW", "indonésien": "ID", "italien": "IT",
-    "français": "FR", "hongrois": "HU", "tchèque": "CZ", "slovaque": "SK", "bulgare": "BG",
-}
+# "biélorusse-pakistanais", "tadjike-biélorusse": the two countries of a joint body (demonyms are
+# curated with the countries, data/places/countries.yaml).
 _BY_ADJ = r"(?:biélorusse|bélarussien(?:ne)?|belarussien(?:ne)?|bélarusse)"
 _ADJ = r"([a-zà-ÿ]+(?:-africain)?)"
 _ADJ_PAIR = re.compile(rf"\b{_BY_ADJ}s?-{_ADJ}\b|\b{_ADJ}-{_BY_ADJ}s?\b", re.IGNORECASE)
 
 
-def _demonym_country(word: str) -> str | None:
+def _demonym_country(word: str, gazetteer: Gazetteer) -> str | None:
     """Country of a French demonym in any gender/number ("iranienne", "tadjike", "turcs")."""
+    demonyms = {e.demonym: e.id for e in gazetteer.of_kind("pays") if e.demonym}
     word = word.lower()
     for form in (word, word.removesuffix("s"), re.sub(r"(ne|e)s?$", "", word)):
-        if form in DEMONYMS:
-            return DEMONYMS[form]
+        if form in demonyms:
+            return demonyms[form]
     return None
 
 
@@ -210,7 +199,7 @@ def _adjective_parties(text: str, lo: int, hi: int, gazetteer: Gazetteer) -> lis
     """Countries named by a "biélorusse-X" adjective pair (both sides at the adjective's span)."""
     out = []
     for match in _ADJ_PAIR.finditer(text, lo, hi):
-        country = _demonym_country(match.group(1) or match.group(2))
+        country = _demonym_country(match.group(1) or match.group(2), gazetteer)
         if country and country in gazetteer and "BY" in gazetteer:
             out.append(Party("BY", match.start(), match.end(), True))
             out.append(Party(country, match.start(), match.end(), False))
@@ -653,7 +642,7 @@ def extract_all(corpus: CorpusLike, mentions: Mapping[tuple[str, str], Sequence[
     return Facts(tuple(partnerships.values()), tuple(figures.values()))
 
 
-def _pair(p: Partnership) -> frozenset[str]:
+def pair_of(p: Partnership) -> frozenset[str]:
     return frozenset((p.by, p.partner))
 
 
@@ -663,7 +652,7 @@ def confirms(curated: Partnership, candidate: Partnership) -> bool:
     Years are compatible when either is unknown or they are equal: "accord (2017)" and
     "accord (2021)" between Grodno and Oukhta are two agreements, so the candidate stays.
     """
-    return (_pair(curated) == _pair(candidate) and curated.relation == candidate.relation
+    return (pair_of(curated) == pair_of(candidate) and curated.relation == candidate.relation
             and (curated.year is None or candidate.year is None or curated.year == candidate.year))
 
 
@@ -678,96 +667,21 @@ def merge_automatic(curated: Facts, candidates: Facts) -> Facts:
     """Curated facts, plus the candidates no curated fact confirms (origin "automatique")."""
     by_pair: dict[frozenset[str], list[Partnership]] = {}
     for fact in curated.partnerships:
-        by_pair.setdefault(_pair(fact), []).append(fact)
+        by_pair.setdefault(pair_of(fact), []).append(fact)
     taken = {p.id for p in curated.partnerships}
     extra = []
     for cand in candidates.partnerships:
-        if cand.id in taken or any(confirms(c, cand) for c in by_pair.get(_pair(cand), [])):
+        if cand.id in taken or any(confirms(c, cand) for c in by_pair.get(pair_of(cand), [])):
             continue
         extra.append(replace(cand, origin=AUTO))
         taken.add(cand.id)
     figure_ids = {f.id for f in curated.figures}
-    curated_figs = {_figure_key(f) for f in curated.figures}
+    curated_figs = {figure_key(f) for f in curated.figures}
     new_figures = [replace(f, origin=AUTO) for f in candidates.figures
-                   if f.id not in figure_ids and _figure_key(f) not in curated_figs]
+                   if f.id not in figure_ids and figure_key(f) not in curated_figs]
     return Facts(curated.partnerships + tuple(sorted(extra, key=lambda p: p.id)),
                  curated.figures + tuple(sorted(new_figures, key=lambda f: f.id)))
 
 
-def _figure_key(f: Figure) -> tuple:
+def figure_key(f: Figure) -> tuple:
     return (frozenset(x for x in (f.subject, f.counterpart) if x), f.indicator, f.measure, round(f.value, 3))
-
-
-# --- evaluation ------------------------------------------------------------------------------
-
-
-def _scores(gold: set, found: set) -> dict[str, float | int]:
-    hits = len(gold & found)
-    return {"precision": round(hits / len(found), 3) if found else 0.0,
-            "recall": round(hits / len(gold), 3) if gold else 0.0,
-            "matched": hits, "candidates": len(found), "curated": len(gold)}
-
-
-def evaluate_extraction(curated: Facts, candidates: Facts) -> dict[str, dict[str, float | int]]:
-    """Precision and recall of the candidates against the curated facts of the same corpus.
-
-    Facts are compared as sets of keys, wherever in the corpus they are cited (a twinning listed
-    in two paragraphs is one fact):
-      * "pair+relation": unordered pair of parties and relation (the year is not compared);
-      * "pair": unordered pair of parties only (is the link found at all?);
-      * figures: unordered (subject, counterpart), indicator, measure and value; also restricted
-        to the trade figures the rules aim at (turnover, exports, imports; not multiplying factors).
-    """
-    def keys(ps: Iterable[Partnership], with_relation: bool) -> set:
-        return {(_pair(p), p.relation) if with_relation else _pair(p) for p in ps}
-
-    return {
-        "partenariats (paire+relation)": _scores(keys(curated.partnerships, True), keys(candidates.partnerships, True)),
-        "partenariats (paire)": _scores(keys(curated.partnerships, False), keys(candidates.partnerships, False)),
-        "chiffres": _scores({_figure_key(f) for f in curated.figures}, {_figure_key(f) for f in candidates.figures}),
-        "chiffres (commerce, en M ou %)": _scores({_figure_key(f) for f in curated.figures if _trade(f)},
-                                                  {_figure_key(f) for f in candidates.figures if _trade(f)}),
-    }
-
-
-def _trade(f: Figure) -> bool:
-    """The figures the rules aim at: trade amounts in millions and growth in per cent."""
-    return f.indicator in ("chiffre_affaires", "exportations", "importations") and f.unit != "facteur"
-
-
-def evaluate_project(root: Path) -> tuple[Facts, Facts, dict[str, dict[str, float | int]]]:
-    """Load the project's corpus and curated facts, extract, evaluate (the I/O edge)."""
-    from atlas import facts, recognise
-    from atlas.corpus import load_corpus
-    from atlas.gazetteer import load_gazetteer
-
-    corpus = load_corpus(root / "corpus")
-    gazetteer = load_gazetteer(root)
-    index = recognise.build_index(gazetteer)
-    mentions = recognise.recognise_corpus(corpus, index)
-    schema = facts.load_schema(root / "data" / "schema.yaml")
-    curated = facts.load_facts(facts.read_fact_files(root / "data"), schema, corpus, [e.id for e in gazetteer])
-    candidates = extract_all(corpus, mentions, gazetteer)
-    return curated, candidates, evaluate_extraction(curated, candidates)
-
-
-def main(argv: Sequence[str]) -> int:
-    root = Path(__file__).resolve().parent.parent
-    curated, candidates, scores = evaluate_project(root)
-    for name, s in scores.items():
-        print(f"{name:32} précision {s['precision']:.3f}  rappel {s['recall']:.3f}  "
-              f"({s['matched']} trouvés / {s['candidates']} candidats / {s['curated']} vérifiés)")
-    if "-v" in argv:
-        gold = {(_pair(p), p.relation) for p in curated.partnerships}
-        for p in sorted(candidates.partnerships, key=lambda p: p.id):
-            mark = "ok " if (_pair(p), p.relation) in gold else "FP "
-            print(mark, p.source.paragraph, p.id, p.status, "|", p.source.quote)
-        found = {(_pair(p), p.relation) for p in candidates.partnerships}
-        for p in sorted(curated.partnerships, key=lambda p: p.id):
-            if (_pair(p), p.relation) not in found:
-                print("FN ", p.source.paragraph, p.id, "|", p.source.quote)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -9,7 +9,6 @@ The rules come from `data/schema.yaml`, which also documents the exports on the 
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -212,48 +211,10 @@ def _no_duplicates(facts, key) -> None:
         seen[k] = fact
 
 
-def read_fact_files(data_dir: Path) -> dict[str, list[tuple[Path, str]]]:
-    """The curated fact files, in a stable order (the I/O edge of this stage)."""
+def read_fact_files(folders: Iterable[tuple[str, Path]]) -> dict[str, list[tuple[Path, str]]]:
+    """The curated fact files of each table's folder, in a stable order (the I/O edge of this stage)."""
     out: dict[str, list[tuple[Path, str]]] = {}
-    for table in ("partenariats", "chiffres"):
-        paths = sorted((data_dir / table).glob("*.yaml"))
+    for table, folder in folders:
+        paths = sorted(folder.glob("*.yaml"))
         out[table] = [(p, p.read_text(encoding="utf-8")) for p in paths]
     return out
-
-
-# --- curator tool: re-point paragraph ids after a parser change ------------------------------
-
-
-def fix_paragraphs(path: Path, corpus: Corpus) -> int:
-    """Rewrite the `paragraph:` of each entry to the paragraph that holds its quote.
-
-    Paragraph ids depend on the cleaning rules; when a rule changes, this re-anchors the facts
-    (the quote is the ground truth). Works line by line so that comments and layout stay.
-    """
-    text = path.read_text(encoding="utf-8")
-    lines = text.split("\n")
-    changed = 0
-    for line, entry in read_entries(path, text):
-        quote = normalise_space(str(entry.get("quote", "")))
-        hits = [p.id for p in corpus.document(entry["document"]).paragraphs() if quote in normalise_space(p.text)]
-        if len(hits) != 1 or hits[0] == entry.get("paragraph"):
-            if not hits:
-                print(f"{path}:{line}: quote not found: {quote!r}", file=sys.stderr)
-            continue
-        for index in range(line - 1, len(lines)):
-            if re.match(r"^\s*-?\s*paragraph:", lines[index]):
-                lines[index] = re.sub(r"paragraph:.*$", f"paragraph: {hits[0]}", lines[index])
-                changed += 1
-                break
-    path.write_text("\n".join(lines), encoding="utf-8")
-    return changed
-
-
-if __name__ == "__main__":
-    from atlas.corpus import load_corpus
-
-    root = Path(__file__).resolve().parent.parent
-    corpus = load_corpus(root / "corpus")
-    for name in sys.argv[1:] or [str(p) for p in sorted((root / "data").glob("*/*.yaml"))
-                                  if p.parent.name in ("partenariats", "chiffres")]:
-        print(name, fix_paragraphs(Path(name), corpus), "paragraph ids updated")

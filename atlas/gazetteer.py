@@ -22,12 +22,14 @@ from typing import Any
 import pycountry
 
 from atlas.errors import DataError
+from atlas.project import PlaceFiles
 from atlas.readers import GEO_MISSING, LINE, read_json, read_yaml
 
 KINDS = ("pays", "region", "ville", "district")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REGION_RE = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
-COUNTRY_KEYS = {"id", "name_fr", "name_en", "name_ru", "aliases", "regions"}
+COUNTRY_KEYS = {"id", "name_fr", "name_en", "name_ru", "demonym", "aliases", "regions"}
+DEMONYM_RE = re.compile(r"^[a-zà-ÿ]+(?:-[a-zà-ÿ]+)?$")
 REGION_KEYS = {"name_fr", "name_en", "name_ru", "aliases", "exclude_aliases", "wikidata", "note"}
 CITY_KEYS = {"id", "kind", "name_fr", "name_en", "name_ru", "aliases", "country", "parent",
              "lat", "lon", "geonameid", "note"}
@@ -48,6 +50,8 @@ class Entity:
     lat: float | None
     lon: float | None
     iso: str | None
+    #: countries only: the French adjective ("iranien"), see countries.yaml
+    demonym: str | None = None
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,7 @@ class Country:
     name_ru: str
     aliases: tuple[str, ...]
     regions: bool
+    demonym: str | None = None
 
 
 @dataclass
@@ -155,9 +160,12 @@ def load_countries(path: Path) -> list[Country]:
         if cid in seen:
             raise DataError(path, f"duplicate country id {cid}", row.get(LINE))
         seen.add(cid)
+        demonym = _text(row, "demonym", path, required=False) or None
+        if demonym is not None and not DEMONYM_RE.match(demonym):
+            raise DataError(path, f"{cid}: demonym {demonym!r} must be one lowercase word", row.get(LINE))
         out.append(Country(cid, _text(row, "name_fr", path), _text(row, "name_en", path),
                            _text(row, "name_ru", path), _aliases(row, path),
-                           bool(row.get("regions", False))))
+                           bool(row.get("regions", False)), demonym))
     return out
 
 
@@ -191,7 +199,7 @@ def load_region_curation(path: Path) -> dict[str, dict[str, Any]]:
 
 def _country_entity(c: Country) -> Entity:
     return Entity(c.id, "pays", c.name_fr, c.name_en, c.name_ru, c.aliases, c.id, None,
-                  None, None, c.id)
+                  None, None, c.id, c.demonym)
 
 
 def _region_properties(geojson: Path) -> dict[str, dict[str, Any]]:
@@ -292,18 +300,16 @@ def _add(gaz: Gazetteer, entity: Entity, path: Path) -> None:
     gaz.entities[entity.id] = entity
 
 
-def load_gazetteer(root: Path) -> Gazetteer:
-    """Load and validate the whole gazetteer from the project root."""
-    places = root / "data" / "places"
-    countries = load_countries(places / "countries.yaml")
+def load_gazetteer(files: PlaceFiles) -> Gazetteer:
+    """Load and validate the whole gazetteer from its declared files (see atlas.project)."""
+    countries = load_countries(files.countries)
     gaz = Gazetteer()
     for country in countries:
-        _add(gaz, _country_entity(country), places / "countries.yaml")
-    regions = load_regions(root / "geo" / "regions.geojson", places / "regions.yaml",
-                           {c.id for c in countries})
+        _add(gaz, _country_entity(country), files.countries)
+    regions = load_regions(files.regions_geojson, files.regions, {c.id for c in countries})
     for region in regions:
-        _add(gaz, region, places / "regions.yaml")
+        _add(gaz, region, files.regions)
     by_id = {r.id: r for r in regions}
-    for city in load_cities(places / "cities.yaml", by_id):
-        _add(gaz, city, places / "cities.yaml")
+    for city in load_cities(files.cities, by_id):
+        _add(gaz, city, files.cities)
     return gaz

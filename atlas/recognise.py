@@ -57,18 +57,15 @@ Disambiguation rules (each has a test in tests/test_recognise.py)
 from __future__ import annotations
 
 import re
-import sys
-import time
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from atlas.corpus import Corpus
+from atlas.errors import DataError
 from atlas.gazetteer import Entity, Gazetteer
-
-ROOT = Path(__file__).resolve().parent.parent
-GOLD_PATH = ROOT / "tests" / "data" / "recognition_gold.yaml"
+from atlas.readers import read_yaml
 
 # --- folding -------------------------------------------------------------------------------
 
@@ -142,7 +139,6 @@ ORG_AFTER_RE = re.compile(
 ORG_PREFIX_RE = re.compile(r"(?:\b[A-Z]{2,5}(?:\s+de)?|\b(?:Group|Holding|Company|Bank))\s+$")
 HYPHEN_ORG_RE = re.compile(r"-\s?([A-Z]\w*)")
 PERSON_AFTER_RE = re.compile(r" ([A-Z][a-zà-ÿ]+)")
-FIRST_NAMES = frozenset({"vladimir", "alexandre", "sofia", "victoria", "florence", "georges"})
 KIND_ORDER = {"ville": 0, "district": 1, "region": 2, "pays": 3}
 TRIGGER_KINDS = {"region": ("region", "pays"), "ville": ("ville", "region"),
                  "district": ("district", "ville")}
@@ -185,6 +181,8 @@ class PlaceIndex:
     lowercase: frozenset[str]
     kinds: dict[str, str] = field(default_factory=dict)
     aliases: dict[str, set[str]] = field(default_factory=dict)
+    #: rule 5: first names that are also place names (data/words/first_names.yaml)
+    first_names: frozenset[str] = frozenset()
 
 
 # --- index ---------------------------------------------------------------------------------
@@ -256,7 +254,15 @@ def _trie_regex(keys: Iterable[str]) -> str:
     return emit(trie)
 
 
-def build_index(gazetteer: Gazetteer) -> PlaceIndex:
+def load_first_names(path: Path) -> frozenset[str]:
+    """The first names of data/words/first_names.yaml, folded (rule 5)."""
+    data = read_yaml(path)
+    if not isinstance(data, list) or not all(isinstance(n, str) and n.strip() for n in data):
+        raise DataError(path, "expected a list of first names")
+    return frozenset(canonical(name) for name in data)
+
+
+def build_index(gazetteer: Gazetteer, first_names: Iterable[str] = ()) -> PlaceIndex:
     """Index every spelling of every entity under its core name; compile one matcher."""
     entries: dict[str, list[Entry]] = {}
     lowercase: set[str] = set()
@@ -277,7 +283,7 @@ def build_index(gazetteer: Gazetteer) -> PlaceIndex:
     body = _trie_regex(sorted(entries))
     pattern = re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])")
     kinds = {e.id: e.kind for e in gazetteer}
-    return PlaceIndex(pattern, entries, frozenset(lowercase), kinds, aliases)
+    return PlaceIndex(pattern, entries, frozenset(lowercase), kinds, aliases, frozenset(first_names))
 
 
 # --- resolution ----------------------------------------------------------------------------
@@ -340,7 +346,7 @@ def _is_brand(matched: str, text: str, start: int, end: int) -> bool:
 
 def _is_person(text: str, core: str, end: int, index: PlaceIndex) -> bool:
     """Rule 5: "Vladimir Poutine" — a first name followed by a capitalised non-place word."""
-    if core not in FIRST_NAMES:
+    if core not in index.first_names:
         return False
     m = PERSON_AFTER_RE.match(text, end)
     return bool(m) and canonical(m.group(1)) not in index.entries
@@ -446,196 +452,15 @@ def recognise(text: str, index: PlaceIndex) -> list[Mention]:
     return out
 
 
-# --- corpus-level helpers: report, evaluation, throughput ------------------------------------
-
-UNRECOGNISED_RE = re.compile(
-    r"\b(?:régions?|oblasts?|provinces?|kra[iï]s?|territoires?|districts?|villes?|Républiques?"
-    r"|république|Land|akimat de la région|municipalités?|villages?)"
-    r"(?:\s+[a-zéèêàç]+)?\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])"
-    r"(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[\s-][A-ZÀ-ÖØ-Þ][\w'’-]+)*)")
+# --- the whole corpus ----------------------------------------------------------------------
 
 
-def find_unrecognised(text: str, mentions: Sequence[Mention]) -> list[str]:
-    """Capitalised names after a construction word that no mention covers (gazetteer gaps)."""
-    covered = [(m.start, m.end) for m in mentions]
-    out = []
-    for m in UNRECOGNISED_RE.finditer(text):
-        s, e = m.span("name")
-        if not any(a < e and s < b for a, b in covered):
-            out.append(m.group("name"))
+def recognise_corpus(corpus: Corpus, index: PlaceIndex) -> dict[tuple[str, str], list[Mention]]:
+    """Mentions of every paragraph that has some, keyed by (document id, paragraph id)."""
+    out = {}
+    for article in corpus.articles():
+        for paragraph in article.paragraphs:
+            found = recognise(paragraph.text, index)
+            if found:
+                out[(article.document, paragraph.id)] = found
     return out
-
-
-def recognise_corpus(corpus: object, index: PlaceIndex) -> dict[tuple[str, str], list[Mention]]:
-    """Mentions of every paragraph, keyed by (document id, paragraph id)."""
-    return {(d.id, p.id): recognise(p.text, index)
-            for d in corpus.documents for p in d.paragraphs()}  # type: ignore[attr-defined]
-
-
-def report(corpus: object, index: PlaceIndex, gazetteer: Gazetteer) -> str:
-    """Text report for curators: unrecognised place-like names, unused aliases, unmentioned places."""
-    found = recognise_corpus(corpus, index)
-    gaps: Counter[str] = Counter()
-    used_entities: Counter[str] = Counter()
-    for (doc, pid), mentions in found.items():
-        text = corpus.document(doc).paragraphs()  # type: ignore[attr-defined]
-        para = next(p for p in text if p.id == pid)
-        gaps.update(find_unrecognised(para.text, mentions))
-        for m in mentions:
-            used_entities[m.entity_id] += 1
-    lines = ["# Names after a construction word that were not recognised (count, name)"]
-    lines += [f"{n:4d}  {name}" for name, n in gaps.most_common()]
-    lines.append("\n# Entities mentioned (count, id)")
-    lines += [f"{n:4d}  {eid}" for eid, n in sorted(used_entities.items(), key=lambda x: (-x[1], x[0]))]
-    never = [e.id for e in gazetteer
-             if e.id not in used_entities and (e.kind != "region" or _curated(e))]
-    lines.append(f"\n# Entities never mentioned ({len(never)}; regions only when curated)")
-    lines += [f"      {eid}" for eid in sorted(never)]
-    unused = _unused_aliases(gazetteer, used_entities, found, corpus)
-    lines.append(f"\n# Aliases never used in the corpus, of mentioned entities ({len(unused)})")
-    lines += [f"      {eid}: {alias}" for eid, alias in unused]
-    return "\n".join(lines)
-
-
-def _curated(entity: Entity) -> bool:
-    """A region with a French curated name (not just Natural Earth data)."""
-    return entity.name_fr.lower().startswith(("région", "province", "kraï", "république", "land"))
-
-
-def _unused_aliases(gazetteer: Gazetteer, used: Counter[str],
-                    found: dict[tuple[str, str], list[Mention]], corpus: object) -> list[tuple[str, str]]:
-    """(entity, alias) pairs whose spelling never appears in the text of a mention of that entity."""
-    seen: dict[str, set[str]] = {}
-    index = corpus.paragraph_index()  # type: ignore[attr-defined]
-    for key, mentions in found.items():
-        text = index[key][1].text
-        for m in mentions:
-            seen.setdefault(m.entity_id, set()).add(canonical(text[m.start:m.end]))
-    out = []
-    for eid in sorted(used):
-        for alias in gazetteer.entities[eid].aliases:
-            key = canonical(alias)
-            if not any(key in s or s in key for s in seen.get(eid, ())):
-                out.append((eid, alias))
-    return out
-
-
-def throughput(texts: Sequence[str], index: PlaceIndex, repeat: int = 1) -> float:
-    """Characters recognised per second over *texts* × *repeat* (for ``make bench``)."""
-    total = sum(len(t) for t in texts) * repeat
-    began = time.perf_counter()
-    for _ in range(repeat):
-        for text in texts:
-            recognise(text, index)
-    elapsed = time.perf_counter() - began
-    return total / elapsed if elapsed > 0 else float("inf")
-
-
-# --- evaluation against the hand-annotated gold set ------------------------------------------
-
-
-class GoldError(ValueError):
-    """The gold file no longer matches the corpus (a parser change shifted paragraph ids)."""
-
-
-def load_gold(gold_path: Path, corpus: object) -> list[tuple[str, str, list[tuple[str, int, int]]]]:
-    """Gold paragraphs as (document, paragraph, [(entity, start, end)]), checked against the corpus.
-
-    Each entry stores the first 40 characters of its paragraph: if the corpus parser renumbers
-    paragraphs, the check fails with the paragraph id instead of silently scoring garbage.
-    """
-    import yaml
-
-    rows = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
-    pindex = corpus.paragraph_index()  # type: ignore[attr-defined]
-    out = []
-    for row in rows:
-        key = (row["document"], row["paragraph"])
-        if key not in pindex:
-            raise GoldError(f"{gold_path}: {key} is not a paragraph of the corpus")
-        text = pindex[key][1].text
-        if not text.startswith(row["starts"]):
-            raise GoldError(f"{gold_path}: {key} now starts {text[:40]!r}, gold expects "
-                            f"{row['starts']!r} (paragraph ids shifted?)")
-        out.append((*key, _gold_spans(text, row.get("mentions") or [], key, gold_path)))
-    return out
-
-
-def _gold_spans(text: str, mentions: list[dict], key: tuple[str, str],
-                gold_path: Path) -> list[tuple[str, int, int]]:
-    """Locate each gold surface text in reading order: searched after the previous mention;
-    ``nth: 2`` skips an earlier occurrence that is not a place (an organisation name)."""
-    spans = []
-    cursor = 0
-    for item in mentions:
-        surface = str(item["text"])
-        pos = cursor - 1
-        for _ in range(int(item.get("nth", 1))):
-            pos = text.find(surface, pos + 1)
-        if pos < 0:
-            raise GoldError(f"{gold_path}: {key}: {surface!r} not found in the paragraph "
-                            f"after offset {cursor}")
-        spans.append((str(item["id"]), pos, pos + len(surface)))
-        cursor = pos + len(surface)
-    return spans
-
-
-def score(gold: list[tuple[str, int, int]], predicted: Sequence[Mention]) -> tuple[int, int, int]:
-    """(true positives, predicted, gold): same entity and overlapping span, one-to-one."""
-    free = list(gold)
-    tp = 0
-    for m in predicted:
-        for g in free:
-            if g[0] == m.entity_id and g[1] < m.end and m.start < g[2]:
-                free.remove(g)
-                tp += 1
-                break
-    return tp, len(predicted), len(gold)
-
-
-def evaluate(gold_path: Path, corpus: object, index: PlaceIndex) -> dict:
-    """Micro precision/recall of ``recognise`` on the gold paragraphs, plus the errors."""
-    pindex = corpus.paragraph_index()  # type: ignore[attr-defined]
-    tp = n_pred = n_gold = 0
-    errors = []
-    for doc, pid, gold in load_gold(gold_path, corpus):
-        text = pindex[(doc, pid)][1].text
-        predicted = recognise(text, index)
-        a, b, c = score(gold, predicted)
-        tp, n_pred, n_gold = tp + a, n_pred + b, n_gold + c
-        if a != b or a != c:
-            errors.append({"paragraph": f"{doc}:{pid}",
-                           "gold": [(e, text[s:t]) for e, s, t in gold],
-                           "predicted": [(m.entity_id, m.text) for m in predicted]})
-    precision = tp / n_pred if n_pred else 1.0
-    recall = tp / n_gold if n_gold else 1.0
-    return {"precision": precision, "recall": recall, "tp": tp, "predicted": n_pred,
-            "gold": n_gold, "paragraphs": len(load_gold(gold_path, corpus)), "errors": errors}
-
-
-def main(argv: Sequence[str]) -> int:
-    """``python -m atlas.recognise [--report|--eval|--bench]`` (default: --eval)."""
-    from atlas.corpus import load_corpus
-    from atlas.gazetteer import load_gazetteer
-
-    gazetteer = load_gazetteer(ROOT)
-    index = build_index(gazetteer)
-    corpus = load_corpus(ROOT / "corpus")
-    if "--report" in argv:
-        print(report(corpus, index, gazetteer))
-    elif "--bench" in argv:
-        texts = [p.text for d in corpus.documents for p in d.paragraphs()]
-        for n in (10, 100):
-            print(f"corpus x{n}: {throughput(texts, index, n) / 1e6:.2f} M chars/s")
-    else:
-        result = evaluate(GOLD_PATH, corpus, index)
-        for err in result["errors"]:
-            print(f"{err['paragraph']}\n  gold: {err['gold']}\n  pred: {err['predicted']}")
-        print(f"paragraphs {result['paragraphs']}  gold mentions {result['gold']}  "
-              f"predicted {result['predicted']}  true positives {result['tp']}")
-        print(f"precision {result['precision']:.3f}  recall {result['recall']:.3f}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

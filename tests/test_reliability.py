@@ -392,7 +392,7 @@ def _archive(site: Path, target: Path, epoch: str | None) -> subprocess.Complete
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     if epoch is not None:
         env["SOURCE_DATE_EPOCH"] = epoch
-    return subprocess.run([sys.executable, "-m", "atlas.archive", str(site), str(target)], cwd=ROOT, env=env,
+    return subprocess.run([sys.executable, "-m", "atlas.tools.archive", str(site), str(target)], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
 
 
