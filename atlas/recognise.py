@@ -4,8 +4,8 @@
 ``Mention(entity_id, start, end, text)`` with character spans in the *original* text.
 
 How matching works (why it is fast and works on any new French text)
-  * The text is folded character-for-character (lowercase, accents removed, typographic
-    apostrophes/hyphens unified) with ``str.translate``: the folded text has the same length as
+  * The text is folded character-for-character by ``fold_for_matching`` (lowercase, accents
+    removed, typographic apostrophes/hyphens unified) with ``str.translate``: the folded text has the same length as
     the original, so folded offsets *are* original offsets (no offset map needed).
   * Every gazetteer spelling is reduced to a *core* name: a leading construction word is
     stripped ("région de Brest" -> core "brest", class ``region``; "district de Moscou" -> core
@@ -94,14 +94,16 @@ def _fold_table() -> dict[int, str]:
 FOLD = _fold_table()
 
 
-def fold(text: str) -> str:
-    """Same-length folding so that spans found in the folded text are spans of the original."""
+def fold_for_matching(text: str) -> str:
+    """Lowercase, accent-free, apostrophes and hyphens unified, one character for one, so that
+    spans found in the folded text are spans of the original. (Not `pages.context.fold`, which
+    only removes Latin accents from names shown to readers and their search.)"""
     return text.translate(FOLD)
 
 
 def canonical(name: str) -> str:
     """Index key of a spelling: folded, hyphens/spaces collapsed to one space, "d' X" -> "d'x"."""
-    key = re.sub(r"[\s\-]+", " ", fold(name)).strip()
+    key = re.sub(r"[\s\-]+", " ", fold_for_matching(name)).strip()
     return re.sub(r"'\s+", "'", key)
 
 
@@ -203,7 +205,7 @@ def _split_alias(alias: str) -> tuple[str | None, str]:
     remainder ("district d'octobre") is kept whole: its core would be a common word.
     """
     alias = alias.strip()
-    folded = fold(alias)
+    folded = fold_for_matching(alias)
     art = ARTICLE_RE.match(folded)
     pos = art.end() if art else 0
     m = ALIAS_PREFIX_RE.match(folded, pos)
@@ -272,7 +274,7 @@ def build_index(gazetteer: Gazetteer, first_names: Iterable[str] = ()) -> PlaceI
         for spelling in _spellings(gazetteer, entity):
             cls, core = _split_alias(spelling)
             primary = cls is None and core == display
-            fam = family(fold(spelling).lower()) if cls else None
+            fam = family(fold_for_matching(spelling).lower()) if cls else None
             entry = Entry(entity.id, entity.kind, cls, primary, entity.parent, fam)
             bucket = entries.setdefault(core, [])
             if entry not in bucket:
@@ -402,7 +404,7 @@ def _skip(text: str, folded: str, span: tuple[int, int], core: str, has_trigger:
 
 def recognise(text: str, index: PlaceIndex) -> list[Mention]:
     """All place mentions of *text*, in order, non-overlapping, spans in the original text."""
-    folded = fold(text)
+    folded = fold_for_matching(text)
     out: list[Mention] = []
     state = _ListState()
     regions_named: set[str] = set()

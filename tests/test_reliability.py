@@ -30,7 +30,8 @@ from tests.hostile import hostile_site
 from tests.sitecheck import Parsed, hostile_markup, parse_html, uneven_tables
 
 DOC = "004_8466434a70f9dd68"  # the small corpus document: quick to break
-FACTS = "data/partenariats/partie-a.yaml"
+FACTS = "data/partenariats/000-articles-02-03-russie.yaml"
+FIGURES = "data/chiffres/000-articles-04-07-kazakhstan-tadjikistan-autriche-asie.yaml"
 FIRST_FACT = "by--ru--forum-regions-2021"  # first entry of FACTS, line 1
 
 
@@ -143,14 +144,14 @@ def _duplicate_fact(new_id: str | None) -> Callable[[Path], str]:
             first = first.replace(FIRST_FACT, new_id, 1)
         line = line_count(path) + 1
         edit_text(path, append(first))
-        return rf"partie-a\.yaml:{line}\b"
+        return rf"{re.escape(Path(FACTS).name)}:{line}\b"
 
     return breaks
 
 
 def _not_a_list(root: Path) -> str:
-    (root / "data/chiffres/partie-b.yaml").write_text("id: x\nsubject: BY\n", encoding="utf-8")
-    return r"partie-b\.yaml:1\b"
+    (root / FIGURES).write_text("id: x\nsubject: BY\n", encoding="utf-8")
+    return rf"{re.escape(Path(FIGURES).name)}:1\b"
 
 
 def _duplicate_city(root: Path) -> str:
@@ -217,12 +218,12 @@ def _duplicate_region(root: Path) -> str:
 
 def _field_twice(root: Path) -> str:
     edit_text(root / FACTS, replace_once("  year: 2021\n", "  year: 2021\n  year: 2022\n"))
-    return rf"partie-a\.yaml:1\b.*{FIRST_FACT}"
+    return rf"{re.escape(Path(FACTS).name)}:1\b.*{FIRST_FACT}"
 
 
 BAD_INPUTS: dict[str, Case] = {
     "fact-yaml-syntax": Case(FACTS, _yaml_syntax(FACTS, 3, "  partner: [RU"), "YAML"),
-    "fact-file-not-a-list": Case("data/chiffres/partie-b.yaml", _not_a_list, "list of entries"),
+    "fact-file-not-a-list": Case(FIGURES, _not_a_list, "list of entries"),
     "cities-yaml-syntax": Case("data/places/cities.yaml",
                                _yaml_syntax("data/places/cities.yaml", 5, "  name_fr: Brest: x"), "YAML"),
     "regions-yaml-syntax": Case("data/places/regions.yaml", _yaml_syntax("data/places/regions.yaml", 12, "AT-2: [x"),
