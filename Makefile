@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: site test serve clean bench eval archive zensical geo lint chromium report
+.PHONY: site test check serve clean bench eval archive zensical geo lint chromium report
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,6 +18,11 @@ site: $(STAMP)
 test: $(STAMP) chromium
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
+
+# The fast lane while working (under a minute): lint, unit and golden tests; no site build, no browser.
+check: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q -m "not slow and not browser"
 
 # Debian's Chromium drives the browser tests (playwright cannot download browsers here).
 chromium:

@@ -35,6 +35,17 @@ def built_site(tmp_path_factory) -> Path:
     return project.site
 
 
+#: fixtures that build the whole site (tens of seconds each): tests using them are `slow`, and
+#: `make check` (the fast lane) leaves them to `make test`.
+SITE_FIXTURES = {"built_site", "good_project", "second_build", "hostile", "bad_input_project"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", help="rewrite the golden files on purpose")
 

@@ -59,7 +59,6 @@ def test_corpus_spellings_known(gaz, spelling):
     assert any(spelling in gaz.names(e.id) for e in gaz), spelling
 
 
-@pytest.mark.skipif(not CORPUS.exists(), reason="corpus not copied")
 def test_known_aliases_occur_in_corpus(gaz):
     """Sanity: a good share of curated city aliases are really in the corpus text."""
     text = " ".join(p.read_text(encoding="utf-8") for p in CORPUS.glob("*.txt"))
