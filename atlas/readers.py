@@ -123,13 +123,14 @@ def _list_node(root: yaml.Node | None, list_key: str | None) -> list[yaml.Node] 
 
 
 def _check_entry_fields(path: Path, node: yaml.Node) -> None:
-    """A field given twice in one entry, named with the entry's id and first line."""
+    """A field given twice in one entry, named with the entry's id (or file) and first line."""
     if not isinstance(node, yaml.MappingNode):
         return
     twice = sorted({key.value for key in duplicate_keys(node)})
     if twice:
-        ident = next((value.value for key, value in node.value
-                      if isinstance(key, yaml.ScalarNode) and key.value == "id"), None)
+        fields = {key.value: value.value for key, value in node.value
+                  if isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode)}
+        ident = fields.get("id", fields.get("file"))
         raise DataError(path, f"entry {ident!r}: field(s) {', '.join(twice)} given twice", node.start_mark.line + 1)
 
 

@@ -127,6 +127,18 @@ def test_malformed_metadata_names_the_line(tmp_path):
         load_corpus(folder)
 
 
+def test_metadata_field_given_twice_is_an_error(tmp_path):
+    """YAML would keep the second sha256 silently; the build names the entry's line instead."""
+    folder = _copy(tmp_path)
+    path = folder / "metadata.yaml"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith("sha256:"))
+    lines.insert(at + 1, lines[at])
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(DataError, match=r"metadata\.yaml:\d+: entry '[^']+\.txt': field\(s\) sha256 given twice"):
+        load_corpus(folder)
+
+
 PARSE_DIGEST = (
     "import hashlib, pathlib, sys; from atlas.corpus import parse_document; "
     "text = pathlib.Path(sys.argv[1]).read_text(encoding='utf-8'); "
