@@ -81,4 +81,5 @@ def prepare(project: Project, cache: StageCache | None = None, timings: Timings 
 
 def place_index(project: Project, gazetteer: Gazetteer) -> PlaceIndex:
     """The recognition index of `project`: its gazetteer and its word lists."""
-    return recognise.build_index(gazetteer, recognise.load_first_names(project.first_names))
+    return recognise.build_index(gazetteer, recognise.load_first_names(project.first_names),
+                                 recognise.load_organisation_words(project.organisation_words))

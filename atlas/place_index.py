@@ -1,7 +1,8 @@
 """The place index: every spelling of every gazetteer place, reduced to a *core* name, in one
 compiled matcher (how and why: see `atlas.recognise`).
 
-``build_index(gazetteer, first_names)`` is built once per gazetteer; `atlas.recognise` reads it.
+``build_index(gazetteer, first_names, organisation_words)`` is built once per gazetteer and word
+lists (data/words/); `atlas.recognise` reads it.
 """
 
 from __future__ import annotations
@@ -88,6 +89,24 @@ class Entry:
     family: str | None = None
 
 
+@dataclass(frozen=True)
+class OrganisationWords:
+    """Rule 6's word lists: a place name after a head ("usine de tracteurs de Minsk") or beside
+    an English company word ("Minsk Tractor Works") is part of an organisation's name."""
+
+    #: heads in the singular or the plural ("usine(s) ... de Minsk"), folded
+    industrial_heads: tuple[str, ...]
+    #: heads in the singular only ("Université d'État de Brest", not "les universités du Belarus"), folded
+    institution_heads: tuple[str, ...]
+    #: English words after the name ("Slutsk Meat Processing Plant")
+    company_after: tuple[str, ...]
+    #: English words just before the name ("Holding Minsk")
+    company_before: tuple[str, ...]
+
+
+ORGANISATION_KEYS = {"industrial_heads", "institution_heads", "company_after", "company_before"}
+
+
 @dataclass
 class PlaceIndex:
     """Compiled matcher + core-name table, built once from the gazetteer."""
@@ -99,6 +118,8 @@ class PlaceIndex:
     aliases: dict[str, set[str]] = field(default_factory=dict)
     #: rule 5: first names that are also place names (data/words/first_names.yaml)
     first_names: frozenset[str] = frozenset()
+    #: rule 6: words that make a name part of an organisation's (data/words/organisations.yaml)
+    organisation_words: OrganisationWords | None = None
 
 
 # --- index ---------------------------------------------------------------------------------
@@ -178,7 +199,22 @@ def load_first_names(path: Path) -> frozenset[str]:
     return frozenset(canonical(name) for name in data)
 
 
-def build_index(gazetteer: Gazetteer, first_names: Iterable[str] = ()) -> PlaceIndex:
+def load_organisation_words(path: Path) -> OrganisationWords:
+    """The word lists of data/words/organisations.yaml (rule 6); French heads are folded."""
+    data = read_yaml(path)
+    if not isinstance(data, dict) or set(data) != ORGANISATION_KEYS:
+        raise DataError(path, f"expected a mapping with exactly the lists {', '.join(sorted(ORGANISATION_KEYS))}")
+    for key, words in data.items():
+        if not isinstance(words, list) or not all(isinstance(w, str) and re.fullmatch(r"\w+", w) for w in words):
+            raise DataError(path, f"'{key}' must be a list of single words")
+    return OrganisationWords(
+        tuple(fold_for_matching(w) for w in data["industrial_heads"]),
+        tuple(fold_for_matching(w) for w in data["institution_heads"]),
+        tuple(data["company_after"]), tuple(data["company_before"]))
+
+
+def build_index(gazetteer: Gazetteer, first_names: Iterable[str] = (),
+                organisation_words: OrganisationWords | None = None) -> PlaceIndex:
     """Index every spelling of every entity under its core name; compile one matcher."""
     entries: dict[str, list[Entry]] = {}
     lowercase: set[str] = set()
@@ -199,4 +235,5 @@ def build_index(gazetteer: Gazetteer, first_names: Iterable[str] = ()) -> PlaceI
     body = _trie_regex(sorted(entries))
     pattern = re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])")
     kinds = {e.id: e.kind for e in gazetteer}
-    return PlaceIndex(pattern, entries, frozenset(lowercase), kinds, aliases, frozenset(first_names))
+    return PlaceIndex(pattern, entries, frozenset(lowercase), kinds, aliases, frozenset(first_names),
+                      organisation_words)

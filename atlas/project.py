@@ -42,6 +42,7 @@ class Project:
     fact_folders: tuple[tuple[str, Path], ...]
     #: word lists the recognition and extraction rules read (data/words/)
     first_names: Path
+    organisation_words: Path
     docs: Path
     mkdocs: Path
     site: Path
@@ -61,6 +62,7 @@ class Project:
             schema=data / "schema.yaml",
             fact_folders=(("partenariats", data / "partenariats"), ("chiffres", data / "chiffres")),
             first_names=data / "words" / "first_names.yaml",
+            organisation_words=data / "words" / "organisations.yaml",
             docs=root / "docs",
             mkdocs=root / "mkdocs.yml",
             site=root / "site",
@@ -87,7 +89,7 @@ def _paths(project: Project, name: str) -> tuple[Path, ...]:
 #: are keyed by their sha256 by the pipeline, since the corpus stage reads every `.txt` it finds.
 STAGE_INPUTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "gazetteer": (("places",), ()),
-    "mentions": (("first_names",), ("gazetteer",)),
+    "mentions": (("first_names", "organisation_words"), ("gazetteer",)),
     "extract": ((), ("mentions",)),
     "export-regions": (("places.regions_geojson", "countries_geojson", "world_geojson"), ()),
 }

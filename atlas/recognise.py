@@ -57,8 +57,9 @@ Disambiguation rules (each has a test in tests/test_recognise.py)
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from atlas.corpus import Corpus
 from atlas.place_index import (
@@ -67,16 +68,18 @@ from atlas.place_index import (
     LINK,
     REGION_WORDS,
     Entry,
+    OrganisationWords,
     PlaceIndex,
     build_index,
     canonical,
     family,
     fold_for_matching,
     load_first_names,
+    load_organisation_words,
 )
 
 __all__ = ["Mention", "PlaceIndex", "build_index", "canonical", "fold_for_matching", "load_first_names",
-           "recognise", "recognise_corpus"]
+           "load_organisation_words", "recognise", "recognise_corpus"]
 
 # --- the context of a name -----------------------------------------------------------------
 
@@ -86,20 +89,7 @@ TRIGGER_RE = re.compile(
     rf"{_ADJ}\s+{LINK}$")
 LIST_GAP_RE = re.compile(r"^(?:\s*\([^()]{0,20}\))?\s*(?:,\s*|\s+et\s+|,\s*et\s+)"
                          r"(?:de\s+la\s+|de\s+l'\s*|du\s+|de\s+|d'\s*)?$")
-#: industrial heads name companies in the singular and the plural ("usines ... de Minsk");
-#: institutions only in the singular ("Université d'État de Brest", not "les universités du Belarus")
-_ORG_HEADS = (r"usines?|combinats?|fabriques?|conserveries?|marques?"
-              r"|universite|institut|academie|bourse|banque")
 _ORG_WINDOW = r"(?:[^,.;:()\"]|\.(?=\S)|,(?=\s*d(?:e\s|')))"
-ORG_BEFORE_RE = re.compile(
-    rf"\b(?:{_ORG_HEADS})\b(?:{_ORG_WINDOW}{{0,60}}?\b(?:de\s+|du\s+|des\s+|d')"
-    r"|(?:\s+(?!a\b|en\b|au\b|aux\b|dans\b|pres\b)[a-z]+){0,2}\s+\"?\s*"
-    r"|[^.;:()\"]{0,40}\"\s*)$")
-ORG_AFTER_RE = re.compile(
-    r"^\s+(?:[A-Z][\w-]*\s+){0,4}?(?:Tractor|Automobile|Works|Plant|Factory|Motor|Mill|Company"
-    r"|Corporation|OJSC|JSC|LLC|CJSC)\b")
-#: an acronym ("JSC", "MKK", "CCP de") or an English company word just before the name
-ORG_PREFIX_RE = re.compile(r"(?:\b[A-Z]{2,5}(?:\s+de)?|\b(?:Group|Holding|Company|Bank))\s+$")
 HYPHEN_ORG_RE = re.compile(r"-\s?([A-Z]\w*)")
 PERSON_AFTER_RE = re.compile(r" ([A-Z][a-zà-ÿ]+)")
 KIND_ORDER = {"ville": 0, "district": 1, "region": 2, "pays": 3}
@@ -145,20 +135,42 @@ def _resolve(candidates: Sequence[Entry], cls: str | None, index: PlaceIndex,
     return _resolve(candidates, None, index)
 
 
+def _either(words: Iterable[str]) -> str:
+    """An alternation of the words, or a pattern that never matches when there are none."""
+    return "|".join(re.escape(w) for w in words) or "(?!)"
+
+
+@lru_cache(maxsize=4)
+def organisation_patterns(words: OrganisationWords | None) -> tuple[re.Pattern[str], ...]:
+    """Rule 6's three patterns from its word lists: a head before the name (on folded text), an
+    English company word after it, and an acronym or English company word just before it."""
+    words = words or OrganisationWords((), (), (), ())
+    heads = "|".join([*(f"{re.escape(w)}s?" for w in words.industrial_heads),
+                      *(re.escape(w) for w in words.institution_heads)]) or "(?!)"
+    before = re.compile(
+        rf"\b(?:{heads})\b(?:{_ORG_WINDOW}{{0,60}}?\b(?:de\s+|du\s+|des\s+|d')"
+        r"|(?:\s+(?!a\b|en\b|au\b|aux\b|dans\b|pres\b)[a-z]+){0,2}\s+\"?\s*"
+        r"|[^.;:()\"]{0,40}\"\s*)$")
+    after = re.compile(rf"^\s+(?:[A-Z][\w-]*\s+){{0,4}}?(?:{_either(words.company_after)})\b")
+    prefix = re.compile(rf"(?:\b[A-Z]{{2,5}}(?:\s+de)?|\b(?:{_either(words.company_before)}))\s+$")
+    return before, after, prefix
+
+
 def _is_organisation(text: str, folded: str, span: tuple[int, int], has_trigger: bool,
                      index: PlaceIndex) -> bool:
     """Rule 6: the name is part of a company/institution/brand name."""
+    org_before, org_after, org_prefix = organisation_patterns(index.organisation_words)
     start, end = span
-    if ORG_AFTER_RE.match(text[end:end + 60]):
+    if org_after.match(text[end:end + 60]):
         return True
     if has_trigger:
         return False
-    if ORG_PREFIX_RE.search(text, max(0, start - 30), start):
-        prefix = ORG_PREFIX_RE.search(text, max(0, start - 30), start)
+    if org_prefix.search(text, max(0, start - 30), start):
+        prefix = org_prefix.search(text, max(0, start - 30), start)
         word = prefix.group().split()[0] if prefix else ""
         if canonical(word) not in index.entries:
             return True
-    return bool(ORG_BEFORE_RE.search(folded, max(0, start - 80), start))
+    return bool(org_before.search(folded, max(0, start - 80), start))
 
 
 def _is_glued(text: str, end: int, kind: str, index: PlaceIndex) -> bool:

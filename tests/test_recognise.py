@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
+from atlas.errors import DataError
 from atlas.gazetteer import load_gazetteer
 from atlas.pipeline import place_index
 from atlas.project import ROOT, Project
-from atlas.recognise import fold_for_matching, recognise
+from atlas.recognise import fold_for_matching, load_organisation_words, recognise
 
 
 @pytest.fixture(scope="module")
@@ -147,3 +150,19 @@ def test_accents_case_hyphens_elisions(index):
     assert ids("REGION DE MOGUILEV et region de grodno", index) == ["BY-MA", "BY-HR"]
     assert ids("la Republique de Kabardino Balkarie et l'Oudmourtie et d'Aktobe", index) == [
         "RU-KB", "RU-UD", "KZ-15"]
+
+
+def test_organisation_words_are_checked(tmp_path):
+    path = tmp_path / "organisations.yaml"
+    path.write_text("industrial_heads: [usine]\ninstitution_heads: []\ncompany_after: [Tractor Works]\n"
+                    "company_before: []\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"organisations\.yaml: 'company_after' must be a list of single words"):
+        load_organisation_words(path)
+
+
+def test_without_organisation_words_a_factory_name_is_a_place(index):
+    """Rule 6 comes from data/words/organisations.yaml alone: no words, no organisation rule."""
+    text = "l'usine de tracteurs de Minsk"
+    assert ids(text, index) == []
+    bare = dataclasses.replace(index, organisation_words=None)
+    assert ids(text, bare) == ["BY-HM"]
