@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from atlas.project import ROOT
+from atlas.project import ROOT, Project
 
 LIST = ROOT / "tests" / "url_list.txt"
 PAGE_FOLDERS = ("", "articles", "pays", "regions", "villes")
@@ -39,7 +39,7 @@ def missing_urls(site_dir: Path, listed: list[str]) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    site = ROOT / "site"
+    site = Project.at(ROOT).site
     if argv != ["--update"]:
         print("usage: python -m atlas.tools.url_list --update   (after make site)", file=sys.stderr)
         return 2
