@@ -98,7 +98,7 @@ def run(project: Project, site_dir: Path | None = None, skip_mkdocs: bool = Fals
     files = generate(project, timings, epoch, cache)
     timings.run("write", write_generated, project.docs, files)
     if not skip_mkdocs:
-        timings.run("mkdocs", build_site, project.root, site_dir or project.site, epoch)
+        timings.run("mkdocs", build_site, project.mkdocs, site_dir or project.site, epoch)
     cache.prune()
     return timings
 

@@ -100,7 +100,7 @@ def bench(root: Path = ROOT) -> list[str]:
         run(project, site)  # fills build/cache if it was empty
         warm = run(project, site)
         began = time.perf_counter()
-        build_site(root, work / "bare", data_epoch(root))
+        build_site(project.mkdocs, work / "bare", data_epoch(root))
         bare = time.perf_counter() - began
         out = ["# build (cold: every stage computed; warm: unchanged inputs, stages read from build/cache)"]
         out += [f"stage {name}: cold {cold.stages[name]:.2f}s, warm {warm.stages.get(name, 0.0):.2f}s"
