@@ -31,6 +31,7 @@ from atlas.pages.places import place_pages
 from atlas.pages.redirects import legacy_redirects
 from atlas.publish import GENERATED, build_site, write_generated
 from atlas.recognise import Mention
+from atlas.vocabulary import vocabulary_from_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -106,6 +107,7 @@ def generate(root: Path, timings: Timings, epoch: int, cache: StageCache | None 
     mentions = timings.run("recognise", cache.get, "mentions", text_key,
                            lambda: find_mentions(corpus, recognise.build_index(gazetteer)))
     schema = facts.load_schema(root / "data" / "schema.yaml")
+    words = vocabulary_from_schema(schema, root / "data" / "schema.yaml")
     curated = timings.run("facts", facts.load_facts, facts.read_fact_files(root / "data"), schema, corpus,
                           [e.id for e in gazetteer])
     candidates = timings.run("extract", cache.get, "extract", text_key,
@@ -116,9 +118,10 @@ def generate(root: Path, timings: Timings, epoch: int, cache: StageCache | None 
     geometry = [regions_path, countries_path, root / "geo" / "world.geojson"]
     regions_export = cache.get("export-regions", geometry,
                                lambda: _checked_regions_export(regions_path, countries_path))
-    maps, map_ids = timings.run("maps", draw_maps, published, gazetteer, regions_path, countries_path, cache)
+    maps, map_ids = timings.run("maps", draw_maps, published, gazetteer, words, regions_path, countries_path,
+                                cache)
     version = datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%d") if epoch else "non datée"
-    data = SiteData(corpus, gazetteer, published, mentions, version, maps=map_ids)
+    data = SiteData(corpus, gazetteer, published, mentions, version, words, maps=map_ids)
     files: dict[str, str | bytes] = dict(maps)
     blocks = {eid: map_block(mid, gazetteer[eid].name_fr, page_path(gazetteer[eid]).count("/"))
               for eid, mid in map_ids.items() if eid in data.paged}
@@ -132,7 +135,7 @@ def generate(root: Path, timings: Timings, epoch: int, cache: StageCache | None 
     files["regions/index.md"] = regions_index(data)
     files["pays/index.md"] = countries_index(data)
     files["chronologie.md"] = chronology_page(data)
-    files["donnees.md"] = data_page(schema)
+    files["donnees.md"] = data_page(schema, words)
     files.update(legacy_redirects(data))
     files.update(timings.run("exports", exports.exports, data, published, regions_export))
     return files

@@ -19,6 +19,7 @@ from atlas.maps.assets import BASE_PREFIX, LEAFLET_FILES, STATIC, base_ids, buil
 from atlas.maps.build import build_all_specs
 from atlas.maps.embed import iframe_html
 from atlas.maps.model import MapSpec
+from atlas.vocabulary import Vocabulary
 
 ASSET_FILES = ("atlas-map.js", "atlas-map.css")
 OVERVIEW = "apercu"
@@ -64,7 +65,8 @@ def _base_script(regions_path: Path, countries_path: Path, world_path: Path) -> 
 
 
 def draw_maps(
-    facts: Facts, gazetteer: Gazetteer, regions_path: Path, countries_path: Path, cache: StageCache | None = None
+    facts: Facts, gazetteer: Gazetteer, words: Vocabulary, regions_path: Path, countries_path: Path,
+    cache: StageCache | None = None,
 ) -> tuple[dict[str, str | bytes], dict[str, str]]:
     """Every map file and shared asset (docs-relative path → content), and each entity's map id.
 

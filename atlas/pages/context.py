@@ -15,9 +15,9 @@ from atlas.corpus import Article, Corpus, Paragraph
 from atlas.facts import Facts, Figure, Partnership
 from atlas.gazetteer import Entity, Gazetteer
 from atlas.recognise import Mention
+from atlas.vocabulary import Vocabulary
 
 FOLDER = {"pays": "pays", "region": "regions", "ville": "villes", "district": "villes"}
-KIND_FR = {"pays": "Pays", "region": "Région", "ville": "Ville", "district": "District"}
 BELARUS = "BY"
 
 
@@ -28,6 +28,7 @@ class SiteData:
     facts: Facts
     mentions: dict[tuple[str, str], list[Mention]]
     version: str
+    vocabulary: Vocabulary
     maps: dict[str, str] = field(default_factory=dict)  # entity id -> map file (docs-relative)
     _paragraphs: dict[tuple[str, str], tuple[Article, Paragraph]] = field(default_factory=dict)
     _mentions_by_entity: dict[str, list[tuple[Article, Paragraph, Mention]]] = field(default_factory=dict)

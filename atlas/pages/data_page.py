@@ -7,6 +7,7 @@ from typing import Any
 
 from atlas import exports
 from atlas.pages import markup
+from atlas.vocabulary import Vocabulary
 
 EXPORT_DOCS = {
     "entites.csv": ("Lieux de l'atlas (pays, régions, villes, districts).", {
@@ -19,14 +20,13 @@ EXPORT_DOCS = {
 }
 
 
-def _enum_lines(schema: dict[str, Any], name: str) -> str:
-    values = schema["enums"].get(name)
-    if not values:
+def _enum_lines(words: Vocabulary, name: str) -> str:
+    if name not in words.enums:
         return ""
-    return " — valeurs : " + ", ".join(f"`{k}` ({markup.cell(v)})" for k, v in values.items())
+    return " — valeurs : " + ", ".join(f"`{t.code}` ({markup.cell(t.doc)})" for t in words.terms(name))
 
 
-def data_page(schema: dict[str, Any]) -> str:
+def data_page(schema: dict[str, Any], words: Vocabulary) -> str:
     out = [markup.front_matter("Données"), "# Données ouvertes", ""]
     out += ["Toutes les données de l'atlas sont téléchargeables, triées et à identifiants stables. "
             "Chaque page de lieu propose aussi ses partenariats en CSV.", ""]
@@ -57,9 +57,9 @@ def data_page(schema: dict[str, Any]) -> str:
                 doc = meta["columns"][source]["doc"]
                 if source == "paragraph":
                     doc = "adresse du paragraphe source (page d'article et ancre #p-N)"
-                out.append(f"| `{column}` | {markup.cell(doc)}{_enum_lines(schema, source)} |")
+                out.append(f"| `{column}` | {markup.cell(doc)}{_enum_lines(words, source)} |")
             else:
-                out.append(f"| `{column}` | {markup.cell(extra.get(column, ''))}{_enum_lines(schema, column)} |")
+                out.append(f"| `{column}` | {markup.cell(extra.get(column, ''))}{_enum_lines(words, column)} |")
     out += ["", "## regions.geojson", "",
             "[Télécharger](donnees/regions.geojson) — les régions (identifiant ISO 3166-2, pays, nom français) "
             "avec leur géométrie simplifiée.", "",

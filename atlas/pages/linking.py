@@ -6,7 +6,7 @@ from __future__ import annotations
 from atlas.corpus import Paragraph
 from atlas.pages import markup
 from atlas.pages.context import SiteData, page_url
-from atlas.pages.places import INDICATOR_FR, MEASURE_FR, RELATION_FR, format_value, period_text
+from atlas.pages.places import format_value, indicator_text, period_text
 
 ARTICLE_DEPTH = "../"
 
@@ -50,11 +50,11 @@ def facts_afterword(data: SiteData):
     for fact in sorted(data.facts.partnerships, key=lambda f: f.id):
         parties = " ↔ ".join(_party(data, eid) for eid in (fact.by, fact.partner))
         year = f", {fact.year}" if fact.year else ""
-        item = f"<li>{parties} : {markup.text(RELATION_FR[fact.relation])}{year}</li>"
+        item = f"<li>{parties} : {markup.text(data.vocabulary.label('relation', fact.relation))}{year}</li>"
         by_paragraph.setdefault((fact.source.document, fact.source.paragraph), []).append(item)
     for figure in sorted(data.facts.figures, key=lambda f: f.id):
         places = " / ".join(_party(data, eid) for eid in (figure.subject, figure.counterpart) if eid)
-        what = f"{INDICATOR_FR[figure.indicator]}{MEASURE_FR[figure.measure]} : {format_value(figure)}"
+        what = f"{indicator_text(data.vocabulary, figure)} : {format_value(data.vocabulary, figure)}"
         when = period_text(figure)
         item = f"<li>{places} — {markup.text(what)}{'' if when == '—' else ' (' + markup.text(when) + ')'}</li>"
         by_paragraph.setdefault((figure.source.document, figure.source.paragraph), []).append(item)

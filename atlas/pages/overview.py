@@ -6,7 +6,7 @@ from collections import Counter
 
 from atlas.pages import french, markup
 from atlas.pages.context import BELARUS, SiteData, fold
-from atlas.pages.places import RELATION_FR, link_to
+from atlas.pages.places import link_to
 
 
 def _count_line(data: SiteData) -> str:
@@ -34,7 +34,8 @@ def home_page(data: SiteData, overview_map: str = "") -> str:
         out += ["Autres pays cités dans les sources, sans partenariat relevé : " + ", ".join(others) + ".", ""]
     counts = Counter(p.relation for p in data.facts.partnerships)
     out += ["## Par type de relation", ""]
-    out += [f"- [{RELATION_FR[r]}](chronologie.md#relation-{r}) : {n}" for r, n in sorted(counts.items())]
+    out += [f"- [{data.vocabulary.label('relation', r)}](chronologie.md#relation-{r}) : {n}"
+            for r, n in sorted(counts.items())]
     out += ["", "Voir aussi la [carte d'ensemble](carte.md), la [chronologie](chronologie.md), "
             "les [articles sources](articles/index.md), les [données ouvertes](donnees.md) "
             "et la [méthodologie](methodologie.md).", ""]

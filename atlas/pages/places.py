@@ -8,28 +8,8 @@ from atlas.gazetteer import Entity
 from atlas.pages import french, markup
 from atlas.pages.articles import article_path
 from atlas.pages.charts import series_chart
-from atlas.pages.context import BELARUS, KIND_FR, SiteData, ancestors, fold, group_by, page_path
-
-RELATION_FR = {
-    "accord": "accord de coopération", "jumelage": "jumelage", "memorandum": "mémorandum",
-    "feuille_de_route": "feuille de route", "plan_action": "plan d'action", "groupe_travail": "groupe de travail",
-    "conseil_affaires": "conseil d'affaires", "relations_amicales": "relations amicales",
-    "accord_chambres": "accord de chambres de commerce", "autre": "autre coopération",
-}
-STATUS_FR = {"signe": "signé", "prevu": "prévu", "projet": "en projet", "renouvele": "renouvelé", "inconnu": "inconnu"}
-QUALIFIER_FR = {"environ": "environ", "pres_de": "près de", "plus_de": "plus de", "moins_de": "moins de",
-                "au_moins": "au moins"}
-UNIT_FR = {"millions_usd": "M$", "millions_eur": "M€", "millions_rub": "M roubles", "pct": "%", "facteur": "×",
-           "entreprises": "entreprises", "accords": "accords", "projets": "projets", "tonnes": "t",
-           "unites": "unités", "emplois": "emplois", "autre": ""}
-INDICATOR_FR = {
-    "chiffre_affaires": "Chiffre d'affaires commercial", "exportations": "Exportations", "importations": "Importations",
-    "solde_commercial": "Solde commercial", "investissements": "Investissements",
-    "entreprises_capital_etranger": "Entreprises à capitaux étrangers", "valeur_contrats": "Valeur de contrats",
-    "nombre_accords": "Nombre d'accords", "nombre_projets": "Nombre de projets", "production": "Production",
-    "volume_transport": "Volume de transport", "emplois": "Emplois", "autre": "Autre indicateur",
-}
-MEASURE_FR = {"niveau": "", "croissance": " (croissance)", "part": " (part)"}
+from atlas.pages.context import BELARUS, SiteData, ancestors, fold, group_by, page_path
+from atlas.vocabulary import Vocabulary
 
 
 def link_to(data: SiteData, eid: str, from_path: str, start: bool = False) -> str:
@@ -74,7 +54,7 @@ def names_line(entity: Entity) -> str:
 
 
 def identity_line(data: SiteData, entity: Entity, path: str) -> str:
-    parts = [f"**{KIND_FR[entity.kind]}**"]
+    parts = [f"**{data.vocabulary.label('kind', entity.kind)}**"]
     parents = [p for p in ancestors(data.gazetteer, entity.id)]
     if parents:
         parts.append("de " + ", ".join(link_to(data, p, path) for p in parents))
@@ -88,8 +68,9 @@ def _fact_cells(data: SiteData, fact: Partnership, path: str, notes: list[str]) 
     note becomes a numbered remark under the table."""
     auto = " *(automatique, non vérifié)*" if fact.origin == "automatique" else ""
     source = source_link(data, fact.source.document, fact.source.paragraph, path, fact.source.quote)
-    return (f"{french.capital(RELATION_FR[fact.relation])}{auto}{_note_mark(fact.note, notes)} | {fact.year or '—'} | "
-            f"{STATUS_FR[fact.status]} | {source} |")
+    words = data.vocabulary
+    return (f"{french.capital(words.label('relation', fact.relation))}{auto}{_note_mark(fact.note, notes)} | "
+            f"{fact.year or '—'} | {words.label('status', fact.status)} | {source} |")
 
 
 def _note_mark(note: str | None, notes: list[str]) -> str:
@@ -128,13 +109,19 @@ def regional_table(data: SiteData, facts: list[Partnership], path: str) -> list[
     return rows + remarks(notes)
 
 
-def format_value(figure: Figure) -> str:
+def format_value(words: Vocabulary, figure: Figure) -> str:
     """"près de 4,5 %", "plus de 155 M$", "1,5 fois" — units held to their number."""
     value = french.number(figure.value)
-    qualifier = QUALIFIER_FR.get(figure.qualifier or "", "")
-    unit = "fois" if figure.unit == "facteur" else UNIT_FR[figure.unit]
+    qualifier = words.label("qualifier", figure.qualifier) if figure.qualifier else ""
+    unit = words.term("unit", figure.unit).with_number
     text = f"{value}{french.NBSP}{unit}" if unit else value
     return f"{qualifier} {text}".strip()
+
+
+def indicator_text(words: Vocabulary, figure: Figure) -> str:
+    """"Exportations (croissance)": the indicator, and its measure unless it is a plain level."""
+    measure = words.label("measure", figure.measure)
+    return words.label("indicator", figure.indicator) + (f" ({measure})" if measure else "")
 
 
 def period_text(figure: Figure) -> str:
@@ -147,11 +134,12 @@ def figures_table(data: SiteData, entity: Entity, figures: list[Figure], path: s
     for fig in sorted(figures, key=lambda f: (f.indicator, f.measure, f.period_start or "", f.id)):
         other = fig.counterpart if fig.subject == entity.id else fig.subject
         with_text = link_to(data, other, path, start=True) if other else "—"
-        label = INDICATOR_FR[fig.indicator] + MEASURE_FR[fig.measure]
+        label = indicator_text(data.vocabulary, fig)
         if fig.origin == "automatique":
             label += " (automatique, non vérifié)"
         rows.append(
-            f"| {markup.cell(label)}{_note_mark(fig.note, notes)} | {markup.cell(format_value(fig))} | "
+            f"| {markup.cell(label)}{_note_mark(fig.note, notes)} | "
+            f"{markup.cell(format_value(data.vocabulary, fig))} | "
             f"{markup.cell(period_text(fig))} | "
             f"{with_text} | « {markup.cell(fig.source.quote)} » | "
             f"{source_link(data, fig.source.document, fig.source.paragraph, path)} |"
@@ -159,7 +147,7 @@ def figures_table(data: SiteData, entity: Entity, figures: list[Figure], path: s
     return rows + remarks(notes)
 
 
-def charts(entity: Entity, figures: list[Figure]) -> list[str]:
+def charts(words: Vocabulary, entity: Entity, figures: list[Figure]) -> list[str]:
     """A small chart for each series (same indicator, unit and counterpart over several periods)."""
     out = []
     series = group_by(
@@ -170,7 +158,7 @@ def charts(entity: Entity, figures: list[Figure]) -> list[str]:
         points = sorted({(f.period_start, f.period_end): f for f in items}.values(), key=lambda f: f.period_start)
         if len(points) < 2 or len({period_text(p) for p in points}) < 2:
             continue
-        title = f"{INDICATOR_FR[indicator]} ({UNIT_FR[unit]})"
+        title = f"{words.label('indicator', indicator)} ({words.term('unit', unit).symbol})"
         out.append(series_chart(title, [(period_text(p), p.value) for p in points]))
     return out
 
@@ -230,7 +218,8 @@ def place_page(data: SiteData, entity: Entity, map_block: str = "") -> str:
     partners = {p.partner if p.by == entity.id else p.by for p in partnerships}
     # Names as search tags (weighted above titles in Material's index) put a place's page first
     # for any of its spellings, ahead of articles that merely repeat the name.
-    out = [markup.front_matter(title_of(entity), f"{KIND_FR[entity.kind]} — Atlas de la coopération du Bélarus",
+    kind = data.vocabulary.label("kind", entity.kind)
+    out = [markup.front_matter(title_of(entity), f"{kind} — Atlas de la coopération du Bélarus",
                                tags=search_names(entity))]
     out += [f"# {markup.cell(title_of(entity))}", "", names_line(entity), "", identity_line(data, entity, path), ""]
     summary = [f"{french.plural(len(partnerships), 'partenariat')} avec {french.plural(len(partners), 'partenaire')}"]
@@ -256,7 +245,8 @@ def place_page(data: SiteData, entity: Entity, map_block: str = "") -> str:
     if partnerships:
         out += [f"[Télécharger ces partenariats (CSV)]({markup.relative(path, 'donnees/' + csv_name(entity))})", ""]
     if figures:
-        out += ["## Chiffres", ""] + figures_table(data, entity, figures, path) + [""] + charts(entity, figures)
+        out += ["## Chiffres", ""] + figures_table(data, entity, figures, path) + [""]
+        out += charts(data.vocabulary, entity, figures)
     twins = twin_cities(data, entity, path)
     if twins:
         out += ["## Villes jumelles", ""] + twins + [""]
