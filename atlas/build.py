@@ -12,7 +12,7 @@ import subprocess
 import sys
 import time
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -101,13 +101,14 @@ def generate(root: Path, timings: Timings, epoch: int, cache: StageCache | None 
         return cache.get("parse", [doc_id, text, title or ""], lambda: parse_document(doc_id, text, title))
 
     corpus = timings.run("corpus", load_corpus, root / "corpus", parse)
+    schema = facts.load_schema(root / "data" / "schema.yaml")
+    words = vocabulary_from_schema(schema, root / "data" / "schema.yaml")
     place_files = [*sorted((root / "data" / "places").glob("*.yaml")), root / "geo" / "regions.geojson"]
     gazetteer = timings.run("gazetteer", cache.get, "gazetteer", place_files, lambda: load_gazetteer(root))
+    gazetteer = replace(gazetteer, home=words.home)
     text_key = [*place_files, *((d.id, d.sha256) for d in corpus.documents)]
     mentions = timings.run("recognise", cache.get, "mentions", text_key,
                            lambda: find_mentions(corpus, recognise.build_index(gazetteer)))
-    schema = facts.load_schema(root / "data" / "schema.yaml")
-    words = vocabulary_from_schema(schema, root / "data" / "schema.yaml")
     curated = timings.run("facts", facts.load_facts, facts.read_fact_files(root / "data"), schema, corpus,
                           [e.id for e in gazetteer])
     candidates = timings.run("extract", cache.get, "extract", text_key,

@@ -8,18 +8,15 @@ from __future__ import annotations
 
 from atlas.facts import Partnership
 from atlas.pages import french, markup
-from atlas.pages.context import BELARUS, SiteData, group_by
+from atlas.pages.context import SiteData, group_by
 from atlas.pages.places import link_to, source_link
 
 PATH = "chronologie.md"
 
 
 def belarus_side(data: SiteData, fact: Partnership) -> str:
-    """The Belarusian region a fact belongs to (a city counts for its region), or BY."""
-    entity = data.gazetteer[fact.by]
-    while entity.kind in ("ville", "district") and entity.parent:
-        entity = data.gazetteer[entity.parent]
-    return entity.id if entity.kind == "region" else BELARUS
+    """The Belarusian region a fact belongs to (a city counts for its region), or the country."""
+    return data.gazetteer.region_of(fact.by) or data.gazetteer.home
 
 
 def _line(data: SiteData, fact: Partnership) -> str:

@@ -18,7 +18,6 @@ from atlas.recognise import Mention
 from atlas.vocabulary import Vocabulary
 
 FOLDER = {"pays": "pays", "region": "regions", "ville": "villes", "district": "villes"}
-BELARUS = "BY"
 
 
 @dataclass
@@ -82,25 +81,14 @@ def select_pages(gazetteer: Gazetteer, facts: Facts, mentions: dict[tuple[str, s
             paged.add(entity.id)
         elif entity.kind in ("ville", "district") and entity.id in named and entity.parent:
             paged.add(entity.parent)  # the region page lists the cities named without a page
-        if entity.kind == "region" and entity.country == BELARUS:
+        if entity.kind == "region" and entity.country == gazetteer.home:
             paged.add(entity.id)
-    paged.add(BELARUS)
+    paged.add(gazetteer.home)
     # a page's parents get pages too, so that every "part of" link resolves
     for eid in list(paged):
-        for parent in ancestors(gazetteer, eid):
+        for parent in gazetteer.ancestors(eid):
             paged.add(parent)
     return paged
-
-
-def ancestors(gazetteer: Gazetteer, eid: str) -> list[str]:
-    out = []
-    entity = gazetteer[eid]
-    while entity.parent and entity.parent in gazetteer:
-        out.append(entity.parent)
-        entity = gazetteer[entity.parent]
-    if entity.kind != "pays" and entity.country in gazetteer and entity.country not in out:
-        out.append(entity.country)
-    return out
 
 
 def page_path(entity: Entity) -> str:

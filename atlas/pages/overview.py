@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from atlas.pages import french, markup
-from atlas.pages.context import BELARUS, SiteData, fold
+from atlas.pages.context import SiteData, fold
 from atlas.pages.places import link_to
 
 
@@ -44,13 +44,11 @@ def home_page(data: SiteData, overview_map: str = "") -> str:
 
 def region_partnerships(data: SiteData, region: str) -> list:
     """Partnerships of a Belarusian region and of its cities and districts (as on the maps)."""
-    members = {region} | {c.id for c in data.gazetteer.children(region)}
-    members |= {d.id for c in list(members) for d in data.gazetteer.children(c)}
-    return [p for p in data.facts.partnerships if p.by in members]
+    return [p for p in data.facts.partnerships if data.gazetteer.region_of(p.by) == region]
 
 
 def belarus_regions(data: SiteData) -> list[str]:
-    regions = [r.id for r in data.gazetteer.children(BELARUS) if r.kind == "region" and r.id in data.paged]
+    regions = [r.id for r in data.gazetteer.children(data.gazetteer.home) if r.kind == "region" and r.id in data.paged]
     return sorted(regions, key=lambda r: fold(data.gazetteer[r].name_fr))
 
 
@@ -68,7 +66,7 @@ def _has_partnership(data: SiteData, country: str) -> bool:
 
 
 def _countries(data: SiteData) -> list[str]:
-    return sorted((e for e in data.paged if data.gazetteer[e].kind == "pays" and e != BELARUS),
+    return sorted((e for e in data.paged if data.gazetteer[e].kind == "pays" and e != data.gazetteer.home),
                   key=lambda e: fold(data.gazetteer[e].name_fr))
 
 
@@ -91,9 +89,9 @@ def overview_page(data: SiteData, overview_map: str) -> str:
         partners = sorted({p.partner for p in facts}, key=lambda e: fold(data.gazetteer[e].name_fr))
         out.append(f"- {link_to(data, region, path, start=True)} ({french.plural(len(facts), 'partenariat')}) : "
                    + (", ".join(link_to(data, e, path) for e in partners) or "—"))
-    national = sorted({p.partner for p in data.facts.partnerships if p.by == BELARUS},
+    national = sorted({p.partner for p in data.facts.partnerships if p.by == data.gazetteer.home},
                       key=lambda e: fold(data.gazetteer[e].name_fr))
-    out.append(f"- {link_to(data, BELARUS, path, start=True)} (niveau national) : "
+    out.append(f"- {link_to(data, data.gazetteer.home, path, start=True)} (niveau national) : "
                + ", ".join(link_to(data, e, path) for e in national))
     return "\n".join(out) + "\n"
 
@@ -106,9 +104,9 @@ def regions_index(data: SiteData) -> str:
     path = "regions/index.md"
     out = [markup.front_matter("Régions du Bélarus"), "# Régions du Bélarus", ""]
     out += [f"Les six régions du Bélarus et la ville de Minsk. Voir aussi la page du "
-            f"{link_to(data, BELARUS, path)}.", ""]
+            f"{link_to(data, data.gazetteer.home, path)}.", ""]
     out += belarus_region_list(data, path) + [""]
-    foreign = [e for e in data.paged if data.gazetteer[e].kind == "region" and data.gazetteer[e].country != BELARUS]
+    foreign = [e for e in data.paged if data.gazetteer[e].kind == "region" and not data.gazetteer.is_home(e)]
     out += ["## Régions étrangères", "",
             "Les régions étrangères que citent les sources, par pays, avec leurs partenariats relevés.", ""]
     by_country: dict[str, list[str]] = {}
@@ -127,7 +125,8 @@ def regions_index(data: SiteData) -> str:
 def countries_index(data: SiteData) -> str:
     path = "pays/index.md"
     out = [markup.front_matter("Pays partenaires"), "# Pays partenaires", ""]
-    out += [f"Les pays que nomment les sources. Le Bélarus a sa propre page : {link_to(data, BELARUS, path)}.", ""]
+    home = link_to(data, data.gazetteer.home, path)
+    out += [f"Les pays que nomment les sources. Le Bélarus a sa propre page : {home}.", ""]
     out += ["| Pays | Partenariats | Régions avec une page |", "|---|---|---|"]
     for eid in partner_countries(data):
         regions = [r for r in data.gazetteer.children(eid) if r.id in data.paged]

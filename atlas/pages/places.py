@@ -8,7 +8,7 @@ from atlas.gazetteer import Entity
 from atlas.pages import french, markup
 from atlas.pages.articles import article_path
 from atlas.pages.charts import series_chart
-from atlas.pages.context import BELARUS, SiteData, ancestors, fold, group_by, page_path
+from atlas.pages.context import SiteData, fold, group_by, page_path
 from atlas.vocabulary import Vocabulary
 
 
@@ -55,7 +55,7 @@ def names_line(entity: Entity) -> str:
 
 def identity_line(data: SiteData, entity: Entity, path: str) -> str:
     parts = [f"**{data.vocabulary.label('kind', entity.kind)}**"]
-    parents = [p for p in ancestors(data.gazetteer, entity.id)]
+    parents = data.gazetteer.ancestors(entity.id)
     if parents:
         parts.append("de " + ", ".join(link_to(data, p, path) for p in parents))
     if entity.iso:
@@ -223,7 +223,7 @@ def place_page(data: SiteData, entity: Entity, map_block: str = "") -> str:
                                tags=search_names(entity))]
     out += [f"# {markup.cell(title_of(entity))}", "", names_line(entity), "", identity_line(data, entity, path), ""]
     summary = [f"{french.plural(len(partnerships), 'partenariat')} avec {french.plural(len(partners), 'partenaire')}"]
-    if entity.kind == "pays" and entity.id != BELARUS:
+    if entity.kind == "pays" and entity.id != data.gazetteer.home:
         inside = sum(1 for p in data.facts.partnerships
                      if data.gazetteer[p.partner].country == entity.id and p.partner != entity.id)
         summary.append(f"{french.plural(inside, 'partenariat')} de ses régions et villes")
@@ -236,7 +236,7 @@ def place_page(data: SiteData, entity: Entity, map_block: str = "") -> str:
     if map_block:
         out += ["## Carte", "", map_block, ""]
     out += ["## Partenaires", ""] + partners_table(data, entity, partnerships, path) + [""]
-    if entity.kind == "pays" and entity.id != BELARUS:
+    if entity.kind == "pays" and entity.id != data.gazetteer.home:
         inside = [p for p in data.facts.partnerships
                   if data.gazetteer[p.partner].country == entity.id and p.partner != entity.id]
         if inside:
