@@ -23,7 +23,7 @@ from atlas.errors import DataError
 from atlas.gazetteer import load_gazetteer
 from atlas.pages.articles import article_pages
 from atlas.pages.chronology import chronology_page
-from atlas.pages.context import SiteData, page_path
+from atlas.pages.context import SiteData
 from atlas.pages.data_page import data_page
 from atlas.pages.linking import facts_afterword, linked_renderer
 from atlas.pages.overview import countries_index, home_page, overview_page, regions_index
@@ -31,6 +31,7 @@ from atlas.pages.places import place_pages
 from atlas.pages.redirects import legacy_redirects
 from atlas.publish import GENERATED, build_site, write_generated
 from atlas.recognise import Mention
+from atlas.site_urls import page_path
 from atlas.vocabulary import vocabulary_from_schema
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -124,19 +125,19 @@ def generate(root: Path, timings: Timings, epoch: int, cache: StageCache | None 
     version = datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%d") if epoch else "non datée"
     data = SiteData(corpus, gazetteer, published, mentions, version, words, maps=map_ids)
     files: dict[str, str | bytes] = dict(maps)
-    blocks = {eid: map_block(mid, gazetteer[eid].name_fr, page_path(gazetteer[eid]).count("/"))
+    blocks = {eid: map_block(mid, gazetteer[eid].name_fr, page_path(gazetteer[eid]))
               for eid, mid in map_ids.items() if eid in data.paged}
     files.update(timings.run("pages", place_pages, data, blocks))
     files.update(timings.run("pages", article_pages, corpus, linked_renderer(data), facts_afterword(data)))
     overview_text = "La page de la carte d'ensemble et la chronologie donnent son contenu sous forme de texte."
-    files["index.md"] = home_page(data, map_block(map_ids[OVERVIEW], "vue d'ensemble", 0, overview_text))
+    files["index.md"] = home_page(data, map_block(map_ids[OVERVIEW], "vue d'ensemble", "index.md", overview_text))
     files["carte.md"] = overview_page(
-        data, map_block(map_ids[OVERVIEW], "vue d'ensemble", 0, "La liste ci-dessous donne le contenu de la carte.",
-                        height="640px"))
+        data, map_block(map_ids[OVERVIEW], "vue d'ensemble", "carte.md",
+                        "La liste ci-dessous donne le contenu de la carte.", height="640px"))
     files["regions/index.md"] = regions_index(data)
     files["pays/index.md"] = countries_index(data)
     files["chronologie.md"] = chronology_page(data)
-    files["donnees.md"] = data_page(schema, words)
+    files["donnees.md"] = data_page(schema, words, exports.COLUMNS)
     files.update(legacy_redirects(data))
     files.update(timings.run("exports", exports.exports, data, published, regions_export))
     return files

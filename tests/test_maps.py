@@ -184,10 +184,10 @@ def test_legend_uses_french_labels_for_all_relations():
 
 
 def test_iframe_html():
-    out = iframe_html("regions-by-hr", "Région de Grodno", page_depth=1)
+    out = iframe_html("regions-by-hr", "Région de Grodno", "regions/by-hr.md")
     assert 'src="../cartes/regions-by-hr.html"' in out
     assert 'title="Carte : Région de Grodno"' in out and 'loading="lazy"' in out
-    assert 'src="cartes/apercu.html"' in iframe_html("apercu", "Aperçu", page_depth=0)
+    assert 'src="cartes/apercu.html"' in iframe_html("apercu", "Aperçu", "index.md")
 
 
 def test_map_stats_counts_vertices(specs, base):

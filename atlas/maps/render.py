@@ -21,7 +21,6 @@ import folium
 from branca.element import Element, MacroElement
 from folium.template import Template
 
-from atlas.maps.embed import MAP_DIR, iframe_html  # noqa: F401  (re-exported)
 from atlas.maps.model import (
     CHOROPLETH,
     NO_DATA_FILL,

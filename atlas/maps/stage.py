@@ -98,10 +98,10 @@ def draw_maps(
     return files, map_ids
 
 
-def map_block(map_id: str, title: str, page_depth: int, text_equivalent: str | None = None,
+def map_block(map_id: str, title: str, page: str, text_equivalent: str | None = None,
               height: str = "480px") -> str:
     """The map embedded in a page, with a pointer to its text equivalent."""
-    return (iframe_html(map_id, title, page_depth, height)
+    return (iframe_html(map_id, title, page, height)
             + f'\n\n<p class="atlas-source">{text_equivalent or TEXT_EQUIVALENT}</p>')
 
 

@@ -1,8 +1,6 @@
-"""What every page generator needs: the data, which places get a page, and their stable URLs.
+"""What every page generator needs: the data and which places get a page.
 
-URL policy (see the methodology page): countries `pays/<alpha-2>.html`, regions
-`regions/<iso-3166-2>.html` (lower case), cities and districts `villes/<slug>.html`. The ids are
-ISO codes or curated slugs, so a URL never changes when a name is corrected.
+Where each page lives is atlas/site_urls.py's business.
 """
 
 from __future__ import annotations
@@ -13,11 +11,9 @@ from dataclasses import dataclass, field
 
 from atlas.corpus import Article, Corpus, Paragraph
 from atlas.facts import Facts, Figure, Partnership
-from atlas.gazetteer import Entity, Gazetteer
+from atlas.gazetteer import Gazetteer
 from atlas.recognise import Mention
 from atlas.vocabulary import Vocabulary
-
-FOLDER = {"pays": "pays", "region": "regions", "ville": "villes", "district": "villes"}
 
 
 @dataclass
@@ -89,15 +85,6 @@ def select_pages(gazetteer: Gazetteer, facts: Facts, mentions: dict[tuple[str, s
         for parent in gazetteer.ancestors(eid):
             paged.add(parent)
     return paged
-
-
-def page_path(entity: Entity) -> str:
-    """Docs-relative Markdown path of a place page."""
-    return f"{FOLDER[entity.kind]}/{entity.id.lower()}.md"
-
-
-def page_url(entity: Entity) -> str:
-    return page_path(entity)[:-3] + ".html"
 
 
 def fold(text: str) -> str:

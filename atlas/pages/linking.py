@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from atlas.corpus import Paragraph
 from atlas.pages import markup
-from atlas.pages.context import SiteData, page_url
+from atlas.pages.articles import INDEX
+from atlas.pages.context import SiteData
 from atlas.pages.places import format_value, indicator_text, period_text
-
-ARTICLE_DEPTH = "../"
+from atlas.site_urls import page_url, relative
 
 
 def first_mentions(data: SiteData, paragraph: Paragraph) -> list:
@@ -34,7 +34,7 @@ def linked_renderer(data: SiteData):
                 continue
             entity = data.gazetteer[mention.entity_id]
             pieces.append(markup.text(paragraph.text[cursor : mention.start]))
-            href = ARTICLE_DEPTH + page_url(entity)
+            href = relative(INDEX, page_url(entity))
             label = markup.text(paragraph.text[mention.start : mention.end])
             pieces.append(f'<a class="atlas-place" href="{href}" title="{markup.text(entity.name_fr)}">{label}</a>')
             cursor = mention.end
@@ -73,4 +73,4 @@ def _party(data: SiteData, eid: str) -> str:
     entity = data.gazetteer[eid]
     if eid not in data.paged:
         return markup.text(entity.name_fr)
-    return f'<a href="{ARTICLE_DEPTH}{page_url(entity)}">{markup.text(entity.name_fr)}</a>'
+    return f'<a href="{relative(INDEX, page_url(entity))}">{markup.text(entity.name_fr)}</a>'

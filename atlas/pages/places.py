@@ -6,9 +6,9 @@ from __future__ import annotations
 from atlas.facts import Figure, Partnership
 from atlas.gazetteer import Entity
 from atlas.pages import french, markup
-from atlas.pages.articles import article_path
 from atlas.pages.charts import series_chart
-from atlas.pages.context import SiteData, fold, group_by, page_path
+from atlas.pages.context import SiteData, fold, group_by
+from atlas.site_urls import article_path, page_path, page_url, place_csv_path, relative
 from atlas.vocabulary import Vocabulary
 
 
@@ -19,13 +19,13 @@ def link_to(data: SiteData, eid: str, from_path: str, start: bool = False) -> st
     name = french.capital(entity.name_fr) if start else entity.name_fr
     if eid not in data.paged:
         return markup.cell(name)
-    return f"[{markup.cell(name)}]({markup.relative(from_path, page_path(entity))})"
+    return f"[{markup.cell(name)}]({relative(from_path, page_path(entity))})"
 
 
 def source_link(data: SiteData, document: str, paragraph: str, from_path: str, quote: str = "") -> str:
     """Link to the exact paragraph; the verbatim quote shows on hover (link title)."""
     article, _ = data.paragraph(document, paragraph)
-    target = markup.relative(from_path, article_path(article))
+    target = relative(from_path, article_path(article))
     # cell() makes `)`, `|` and `]` inert (they ended the link or split the table row); `"` ends the title
     title = f' "{markup.cell(quote).replace(chr(34), "&quot;")}"' if quote else ""
     label = f"art.{french.NBSP}{article.number}, §{french.NBSP}{paragraph[2:]}"
@@ -184,7 +184,7 @@ def other_places(data: SiteData, entity: Entity, path: str) -> list[str]:
         if not mentions:
             continue
         links = ", ".join(
-            f"[§{p.id[2:]}]({markup.relative(path, article_path(a))}#{p.id})" for a, p, _ in mentions[:8]
+            f"[§{p.id[2:]}]({relative(path, article_path(a))}#{p.id})" for a, p, _ in mentions[:8]
         )
         rows.append(f"- **{markup.cell(child.name_fr)}** — mentionnée : {links}")
     return rows
@@ -205,7 +205,7 @@ def mention_list(data: SiteData, entity: Entity, path: str) -> list[str]:
     for article, paragraph, mention in data.mentions_of(entity.id):
         start, end = _word_window(paragraph.text, mention.start - 90, mention.end + 110)
         excerpt = ("…" if start else "") + paragraph.text[start:end] + ("…" if end < len(paragraph.text) else "")
-        target = f"{markup.relative(path, article_path(article))}#{paragraph.id}"
+        target = f"{relative(path, article_path(article))}#{paragraph.id}"
         rows.append(f"- [{markup.cell(article.title)}, §{paragraph.id[2:]}]({target}) : « {markup.cell(excerpt)} »")
     return rows or ["Aucune mention relevée."]
 
@@ -243,7 +243,7 @@ def place_page(data: SiteData, entity: Entity, map_block: str = "") -> str:
             out += ["## Partenariats de ses régions et villes", ""]
             out += regional_table(data, inside, path) + [""]
     if partnerships:
-        out += [f"[Télécharger ces partenariats (CSV)]({markup.relative(path, 'donnees/' + csv_name(entity))})", ""]
+        out += [f"[Télécharger ces partenariats (CSV)]({relative(path, place_csv_path(entity))})", ""]
     if figures:
         out += ["## Chiffres", ""] + figures_table(data, entity, figures, path) + [""]
         out += charts(data.vocabulary, entity, figures)
@@ -267,12 +267,8 @@ def country_regions(data: SiteData, entity: Entity, path: str) -> list[str]:
     return ["## Régions", ""] + links + [""]
 
 
-def csv_name(entity: Entity) -> str:
-    return f"pages/{entity.id.lower()}.csv"
-
-
 def cite_block(data: SiteData, entity: Entity) -> list[str]:
-    url = page_path(entity)[:-3] + ".html"
+    url = page_url(entity)
     return [
         "## Citer cette page", "",
         '<div class="atlas-cite" markdown>',

@@ -36,7 +36,7 @@ def _build_site(docs: Path) -> dict:
     fx = json.loads((FIXTURES / "partnerships.json").read_text(encoding="utf-8"))
     write_maps(build_all_specs(fx["records"], fx["entities"], base_ids(base)), docs / "cartes")
     (docs / "regions").mkdir()
-    frame = iframe_html("regions-by-ma", "Région de Moguilev", page_depth=1, height="560px")
+    frame = iframe_html("regions-by-ma", "Région de Moguilev", "regions/by-ma.md", height="560px")
     (docs / "regions/by-ma.html").write_text(f"<!DOCTYPE html><html lang=fr><body>{frame}</body></html>")
     (docs / "villes").mkdir()
     (docs / "villes/anadyr.html").write_text("<!DOCTYPE html><title>Anadyr</title><h1>Anadyr</h1>")
