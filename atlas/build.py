@@ -31,7 +31,7 @@ from atlas.pages.places import place_pages
 from atlas.pages.redirects import legacy_redirects
 from atlas.publish import GENERATED, build_site, write_generated
 from atlas.recognise import Mention
-from atlas.site_urls import page_path
+from atlas.site_urls import OVERVIEW_MAP, page_path
 from atlas.vocabulary import vocabulary_from_schema
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -94,7 +94,7 @@ def generate(root: Path, timings: Timings, epoch: int, cache: StageCache | None 
     their inputs; facts are validated at every build.
     """
     # imported here: folium is slow to import, and a build stopped by bad data never draws maps
-    from atlas.maps.stage import OVERVIEW, draw_maps, map_block
+    from atlas.maps.stage import draw_maps, map_block
 
     cache = cache or StageCache(None)
 
@@ -121,7 +121,7 @@ def generate(root: Path, timings: Timings, epoch: int, cache: StageCache | None 
     regions_export = cache.get("export-regions", geometry,
                                lambda: _checked_regions_export(regions_path, countries_path))
     maps, map_ids = timings.run("maps", draw_maps, published, gazetteer, words, regions_path, countries_path,
-                                cache)
+                                cache, world_path=root / "geo" / "world.geojson")
     version = datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%d") if epoch else "non datée"
     data = SiteData(corpus, gazetteer, published, mentions, version, words, maps=map_ids)
     files: dict[str, str | bytes] = dict(maps)
@@ -130,9 +130,9 @@ def generate(root: Path, timings: Timings, epoch: int, cache: StageCache | None 
     files.update(timings.run("pages", place_pages, data, blocks))
     files.update(timings.run("pages", article_pages, corpus, linked_renderer(data), facts_afterword(data)))
     overview_text = "La page de la carte d'ensemble et la chronologie donnent son contenu sous forme de texte."
-    files["index.md"] = home_page(data, map_block(map_ids[OVERVIEW], "vue d'ensemble", "index.md", overview_text))
+    files["index.md"] = home_page(data, map_block(map_ids[OVERVIEW_MAP], "vue d'ensemble", "index.md", overview_text))
     files["carte.md"] = overview_page(
-        data, map_block(map_ids[OVERVIEW], "vue d'ensemble", "carte.md",
+        data, map_block(map_ids[OVERVIEW_MAP], "vue d'ensemble", "carte.md",
                         "La liste ci-dessous donne le contenu de la carte.", height="640px"))
     files["regions/index.md"] = regions_index(data)
     files["pays/index.md"] = countries_index(data)

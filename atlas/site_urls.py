@@ -18,6 +18,7 @@ FOLDER = {"pays": "pays", "region": "regions", "ville": "villes", "district": "v
 MAP_DIR = "cartes"
 OVERVIEW_MAP = "apercu"
 DATA_DIR = "donnees"
+ASSETS_DIR = "assets"
 
 
 def page_path(entity: Entity) -> str:
@@ -67,6 +68,11 @@ def place_csv_path(entity: Entity) -> str:
 def data_path(filename: str) -> str:
     """Docs-relative path of a site-wide export file."""
     return f"{DATA_DIR}/{filename}"
+
+
+def asset_path(name: str) -> str:
+    """Docs-relative path of a shared asset (Leaflet, the maps' base layer and script)."""
+    return f"{ASSETS_DIR}/{name}"
 
 
 def relative(from_path: str, to_path: str) -> str:

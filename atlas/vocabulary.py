@@ -74,7 +74,7 @@ def _term(path: Path | str, name: str, code: str, entry: Any) -> Term:
         raise DataError(Path(path), f"enum {name}.{code}: unknown key(s) {', '.join(unknown)}")
     label = str(entry.get("label", entry["doc"]))
     symbol = str(entry.get("symbol", ""))
-    return Term(code=code, doc=entry["doc"], label=label, map=str(entry.get("map", label[:1].upper() + label[1:])),
+    return Term(code=code, doc=entry["doc"], label=label, map=str(entry.get("map", label)),
                 colour=str(entry.get("colour", "")), dash=str(entry.get("dash", "")),
                 tentative=bool(entry.get("tentative", False)), symbol=symbol,
                 with_number=str(entry.get("with_number", symbol)))
