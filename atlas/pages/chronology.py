@@ -9,7 +9,7 @@ from __future__ import annotations
 from atlas.facts import Partnership
 from atlas.pages import french, markup
 from atlas.pages.context import SiteData, group_by
-from atlas.pages.places import link_to, source_link
+from atlas.pages.places import link_to, source_link, unverified
 
 PATH = "chronologie.md"
 
@@ -20,9 +20,10 @@ def belarus_side(data: SiteData, fact: Partnership) -> str:
 
 
 def _line(data: SiteData, fact: Partnership) -> str:
+    words, warning = data.vocabulary, unverified(data.vocabulary, fact.origin)
     return (f"- {link_to(data, fact.by, PATH, start=True)} ↔ {link_to(data, fact.partner, PATH)} : "
-            f"{data.vocabulary.label('relation', fact.relation)} ({data.vocabulary.label('status', fact.status)})"
-            f"{' — *automatique, non vérifié*' if fact.origin == 'automatique' else ''} — "
+            f"{words.label('relation', fact.relation)} ({words.label('status', fact.status)})"
+            f"{f' — *{warning}*' if warning else ''} — "
             f"{source_link(data, fact.source.document, fact.source.paragraph, PATH)}")
 
 

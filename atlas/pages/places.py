@@ -66,11 +66,17 @@ def identity_line(data: SiteData, entity: Entity, path: str) -> str:
 def _fact_cells(data: SiteData, fact: Partnership, path: str, notes: list[str]) -> str:
     """The cells every partners table ends with: relation, year, status, source; a curator's
     note becomes a numbered remark under the table."""
-    auto = " *(automatique, non vérifié)*" if fact.origin == "automatique" else ""
+    warning = unverified(data.vocabulary, fact.origin)
+    auto = f" *({warning})*" if warning else ""
     source = source_link(data, fact.source.document, fact.source.paragraph, path, fact.source.quote)
     words = data.vocabulary
     return (f"{french.capital(words.label('relation', fact.relation))}{auto}{_note_mark(fact.note, notes)} | "
             f"{fact.year or '—'} | {words.label('status', fact.status)} | {source} |")
+
+
+def unverified(words: Vocabulary, origin: str) -> str:
+    """The warning an automatic fact carries on every surface until a curator reviews it ('' if verified)."""
+    return "" if origin == "verifie" else words.label("origin", origin)
 
 
 def _note_mark(note: str | None, notes: list[str]) -> str:
@@ -135,8 +141,8 @@ def figures_table(data: SiteData, entity: Entity, figures: list[Figure], path: s
         other = fig.counterpart if fig.subject == entity.id else fig.subject
         with_text = link_to(data, other, path, start=True) if other else "—"
         label = indicator_text(data.vocabulary, fig)
-        if fig.origin == "automatique":
-            label += " (automatique, non vérifié)"
+        warning = unverified(data.vocabulary, fig.origin)
+        label += f" ({warning})" if warning else ""
         rows.append(
             f"| {markup.cell(label)}{_note_mark(fig.note, notes)} | "
             f"{markup.cell(format_value(data.vocabulary, fig))} | "
