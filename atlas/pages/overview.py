@@ -18,7 +18,7 @@ def _count_line(data: SiteData) -> str:
 
 def home_page(data: SiteData, overview_map: str = "") -> str:
     path = "index.md"
-    out = [markup.front_matter("Accueil"), "# Atlas de la coopération du Bélarus", ""]
+    out = [markup.front_matter("Accueil"), f"# {data.vocabulary.phrases['site_title']}", ""]
     out += [
         "Cet atlas présente la coopération internationale et interrégionale du Bélarus telle que la "
         "décrivent les documents sources : qui coopère avec qui, depuis quand, avec quels chiffres. "
@@ -103,7 +103,7 @@ def country_links(data: SiteData, path: str) -> list[str]:
 def regions_index(data: SiteData) -> str:
     path = "regions/index.md"
     out = [markup.front_matter("Régions du Bélarus"), "# Régions du Bélarus", ""]
-    out += [f"Les six régions du Bélarus et la ville de Minsk. Voir aussi la page du "
+    out += [f"{data.vocabulary.phrases['home_regions']} Voir aussi la page du "
             f"{link_to(data, data.gazetteer.home, path)}.", ""]
     out += belarus_region_list(data, path) + [""]
     foreign = [e for e in data.paged if data.gazetteer[e].kind == "region" and not data.gazetteer.is_home(e)]

@@ -225,7 +225,7 @@ def place_page(data: SiteData, entity: Entity, map_block: str = "") -> str:
     # Names as search tags (weighted above titles in Material's index) put a place's page first
     # for any of its spellings, ahead of articles that merely repeat the name.
     kind = data.vocabulary.label("kind", entity.kind)
-    out = [markup.front_matter(title_of(entity), f"{kind} — Atlas de la coopération du Bélarus",
+    out = [markup.front_matter(title_of(entity), f"{kind} — {data.vocabulary.phrases['site_title']}",
                                tags=search_names(entity))]
     out += [f"# {markup.cell(title_of(entity))}", "", names_line(entity), "", identity_line(data, entity, path), ""]
     summary = [f"{french.plural(len(partnerships), 'partenariat')} avec {french.plural(len(partners), 'partenaire')}"]
@@ -278,7 +278,7 @@ def cite_block(data: SiteData, entity: Entity) -> list[str]:
     return [
         "## Citer cette page", "",
         '<div class="atlas-cite" markdown>',
-        f"Atlas de la coopération du Bélarus, « {markup.cell(title_of(entity))} », `{url}` "
+        f"{data.vocabulary.phrases['site_title']}, « {markup.cell(title_of(entity))} », `{url}` "
         f"(adresse relative à la racine du site), version des données : {markup.cell(data.version)}.",
         "</div>", "",
     ]
