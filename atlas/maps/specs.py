@@ -190,7 +190,7 @@ def build_overview_spec(facts: list[Partnership], places: Places, words: Vocabul
     region_feats, legend = choropleth_features(facts, places)
     skip = {f.entity_id for f in region_feats}
     features = [*region_feats, *party_features(facts, places, words, skip=skip)]
-    return _spec(OVERVIEW_MAP, "Partenariats des régions du Bélarus", tuple(sorted(skip)), features,
+    return _spec(OVERVIEW_MAP, words.phrases["overview_map"], tuple(sorted(skip)), features,
                  build_lines(facts, places, words), places, words, legend)
 
 
