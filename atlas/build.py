@@ -20,7 +20,7 @@ from atlas.cache import StageCache
 from atlas.errors import DataError
 from atlas.pages.articles import article_pages
 from atlas.pages.chronology import chronology_page
-from atlas.pages.context import SiteData, page_path
+from atlas.pages.context import SiteData
 from atlas.pages.data_page import data_page
 from atlas.pages.linking import facts_afterword, linked_renderer
 from atlas.pages.overview import countries_index, home_page, overview_page, regions_index
@@ -30,6 +30,7 @@ from atlas.pipeline import Timings, prepare
 from atlas.project import ROOT, Project
 from atlas.publish import GENERATED, build_site, write_generated
 from atlas.readers import GEO_MISSING, read_json
+from atlas.site_urls import OVERVIEW_MAP, page_path
 
 
 def data_epoch(root: Path) -> int:
@@ -58,32 +59,33 @@ def generate(project: Project, timings: Timings, epoch: int,
     extraction, maps) go through `cache`, keyed by their declared inputs.
     """
     # imported here: folium is slow to import, and a build stopped by bad data never draws maps
-    from atlas.maps.stage import OVERVIEW, draw_maps, map_block
+    from atlas.maps.stage import draw_maps, map_block
 
     cache = cache or StageCache(None)
     stages = prepare(project, cache, timings)
-    corpus, gazetteer, mentions, schema, published = (stages.corpus, stages.gazetteer, stages.mentions,
-                                                     stages.schema, stages.published)
+    corpus, gazetteer, mentions, schema, words, published = (
+        stages.corpus, stages.gazetteer, stages.mentions, stages.schema, stages.words, stages.published)
     regions_path, countries_path = project.places.regions_geojson, project.countries_geojson
     regions_export = cache.get("export-regions", project.inputs("export-regions"),
                                lambda: _checked_regions_export(regions_path, countries_path, project.world_geojson))
-    maps, map_ids = timings.run("maps", draw_maps, published, gazetteer, regions_path, countries_path, cache)
+    maps, map_ids = timings.run("maps", draw_maps, published, gazetteer, words, regions_path, countries_path,
+                                cache, world_path=project.world_geojson)
     version = datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%d") if epoch else "non datée"
-    data = SiteData(corpus, gazetteer, published, mentions, version, maps=map_ids)
+    data = SiteData(corpus, gazetteer, published, mentions, version, words, maps=map_ids)
     files: dict[str, str | bytes] = dict(maps)
-    blocks = {eid: map_block(mid, gazetteer[eid].name_fr, page_path(gazetteer[eid]).count("/"))
+    blocks = {eid: map_block(mid, gazetteer[eid].name_fr, page_path(gazetteer[eid]))
               for eid, mid in map_ids.items() if eid in data.paged}
     files.update(timings.run("pages", place_pages, data, blocks))
     files.update(timings.run("pages", article_pages, corpus, linked_renderer(data), facts_afterword(data)))
     overview_text = "La page de la carte d'ensemble et la chronologie donnent son contenu sous forme de texte."
-    files["index.md"] = home_page(data, map_block(map_ids[OVERVIEW], "vue d'ensemble", 0, overview_text))
+    files["index.md"] = home_page(data, map_block(map_ids[OVERVIEW_MAP], "vue d'ensemble", "index.md", overview_text))
     files["carte.md"] = overview_page(
-        data, map_block(map_ids[OVERVIEW], "vue d'ensemble", 0, "La liste ci-dessous donne le contenu de la carte.",
-                        height="640px"))
+        data, map_block(map_ids[OVERVIEW_MAP], "vue d'ensemble", "carte.md",
+                        "La liste ci-dessous donne le contenu de la carte.", height="640px"))
     files["regions/index.md"] = regions_index(data)
     files["pays/index.md"] = countries_index(data)
     files["chronologie.md"] = chronology_page(data)
-    files["donnees.md"] = data_page(schema)
+    files["donnees.md"] = data_page(schema, words, exports.COLUMNS)
     files.update(legacy_redirects(data))
     files.update(timings.run("exports", exports.exports, data, published, regions_export))
     return files

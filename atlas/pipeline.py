@@ -8,7 +8,7 @@ see the same data. Pages, maps and exports are drawn from its result by `atlas.b
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from atlas import extract, facts, recognise
@@ -18,6 +18,7 @@ from atlas.facts import Facts
 from atlas.gazetteer import Gazetteer, load_gazetteer
 from atlas.project import Project
 from atlas.recognise import Mention, PlaceIndex
+from atlas.vocabulary import Vocabulary, vocabulary_from_schema
 
 
 @dataclass
@@ -41,6 +42,8 @@ class Stages:
     gazetteer: Gazetteer
     mentions: dict[tuple[str, str], list[Mention]]
     schema: dict[str, Any]
+    #: the schema's vocabularies, French labels and home country
+    words: Vocabulary
     #: curated facts, checked against the corpus and the gazetteer
     curated: Facts
     #: automatic candidates of every document
@@ -61,22 +64,24 @@ def prepare(project: Project, cache: StageCache | None = None, timings: Timings 
 
     corpus = timings.run("corpus", load_corpus, project.corpus, parse)
     documents = [(d.id, d.sha256) for d in corpus.documents]
+    schema = facts.load_schema(project.schema)
+    words = vocabulary_from_schema(schema, project.schema)
     gazetteer = timings.run("gazetteer", cache.get, "gazetteer", project.inputs("gazetteer"),
                             lambda: load_gazetteer(project.places))
+    gazetteer = replace(gazetteer, home=words.home)
 
     def find_mentions() -> dict[tuple[str, str], list[Mention]]:
         return recognise.recognise_corpus(corpus, place_index(project, gazetteer))
 
     mentions = timings.run("recognise", cache.get, "mentions", [*project.inputs("mentions"), *documents],
                            find_mentions)
-    schema = facts.load_schema(project.schema)
     curated = timings.run("facts", facts.load_facts, facts.read_fact_files(project.fact_folders), schema, corpus,
                           [e.id for e in gazetteer])
     candidates = timings.run("extract", cache.get, "extract", [*project.inputs("extract"), *documents],
                              lambda: extract.extract_all(corpus, mentions, gazetteer))
     reviewed = {d.id for d in corpus.documents if d.curated}
     published = extract.merge_automatic(curated, extract.uncurated_only(candidates, reviewed))
-    return Stages(corpus, gazetteer, mentions, schema, curated, candidates, published)
+    return Stages(corpus, gazetteer, mentions, schema, words, curated, candidates, published)
 
 
 def place_index(project: Project, gazetteer: Gazetteer) -> PlaceIndex:
