@@ -156,7 +156,7 @@ def _nearest_by_run(runs: list[list[Party]], i: int) -> list[Party] | None:
 def _level(by_id: str, partner_id: str, gazetteer: Gazetteer) -> str:
     """A Belarusian city facing a foreign region speaks for its region ("Gomel - Sichuan")."""
     by, partner = gazetteer[by_id], gazetteer[partner_id]
-    if by.kind == "ville" and partner.kind == "region" and by.parent and by.parent.startswith("BY-"):
+    if by.kind == "ville" and partner.kind == "region" and by.parent in gazetteer and gazetteer.is_home(by.parent):
         parent = gazetteer[by.parent] if by.parent in gazetteer else None
         if parent is not None and _same_name(by.name_fr, parent.name_fr):
             return parent.id
@@ -223,8 +223,8 @@ def extract_partnerships(paragraph: ParagraphLike, mentions: Sequence[MentionLik
         else:
             previous = None
         earlier.extend(parties)
-        earlier_pairs.extend(p for p in pairs if _plausible(gazetteer[_level(p[0].entity_id, p[1].entity_id,
-                                                                              gazetteer)], gazetteer[p[1].entity_id]))
+        earlier_pairs.extend(p for p in pairs if _plausible(
+            gazetteer, gazetteer[_level(p[0].entity_id, p[1].entity_id, gazetteer)], gazetteer[p[1].entity_id]))
     return list(out.values())
 
 
@@ -257,7 +257,7 @@ def _candidates(paragraph: ParagraphLike, pairs: list[tuple[Party, Party]], trig
     status = sentence_status(text[lo:hi])
     for (by, partner), trigs in _assign_triggers(pairs, triggers).items():
         by_id = _level(by.entity_id, partner.entity_id, gazetteer)
-        if not _plausible(gazetteer[by_id], gazetteer[partner.entity_id]):
+        if not _plausible(gazetteer, gazetteer[by_id], gazetteer[partner.entity_id]):
             continue
         year = year_after(text, partner.end) or year_after(text, by.end) or year_all
         for t in trigs:
@@ -274,9 +274,9 @@ def _candidates(paragraph: ParagraphLike, pairs: list[tuple[Party, Party]], trig
                               t.relation, year, status, source, None, AUTO)
 
 
-def _plausible(by: Entity, partner: Entity) -> bool:
+def _plausible(gazetteer: Gazetteer, by: Entity, partner: Entity) -> bool:
     """Levels that face each other: a region or city never signs with a whole foreign country."""
-    if by.id == partner.id or partner.country == "BY":
+    if by.id == partner.id or gazetteer.is_home(partner.id):
         return False
     if partner.kind == "pays":
         return by.kind == "pays"

@@ -81,8 +81,8 @@ def _demonym_country(word: str, gazetteer: Gazetteer) -> str | None:
 
 
 def is_belarusian(entity_id: str, gazetteer: Gazetteer) -> bool:
-    """Belarus itself, a BY-* region, or a city/district of Belarus."""
-    return entity_id in gazetteer and gazetteer[entity_id].country == "BY"
+    """The home country itself (Belarus), or a region, city or district in it."""
+    return entity_id in gazetteer and gazetteer.is_home(entity_id)
 
 
 @dataclass(frozen=True)
@@ -108,8 +108,8 @@ def _adjective_parties(text: str, lo: int, hi: int, gazetteer: Gazetteer) -> lis
     out = []
     for match in _ADJ_PAIR.finditer(text, lo, hi):
         country = _demonym_country(match.group(1) or match.group(2), gazetteer)
-        if country and country in gazetteer and "BY" in gazetteer:
-            out.append(Party("BY", match.start(), match.end(), True))
+        if country and country in gazetteer and gazetteer.home in gazetteer:
+            out.append(Party(gazetteer.home, match.start(), match.end(), True))
             out.append(Party(country, match.start(), match.end(), False))
     return out
 

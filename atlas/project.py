@@ -90,6 +90,6 @@ def _paths(project: Project, name: str) -> tuple[Path, ...]:
 STAGE_INPUTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "gazetteer": (("places",), ()),
     "mentions": (("first_names", "organisation_words"), ("gazetteer",)),
-    "extract": ((), ("mentions",)),
+    "extract": (("schema",), ("mentions",)),  # the home country is the schema's
     "export-regions": (("places.regions_geojson", "countries_geojson", "world_geojson"), ()),
 }

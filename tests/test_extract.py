@@ -17,15 +17,15 @@ from atlas.extract import (
     parse_number,
 )
 from atlas.facts import Facts
-from atlas.gazetteer import load_gazetteer
-from atlas.pipeline import place_index
+from atlas.pipeline import place_index, prepare
 from atlas.project import ROOT, Project
 from atlas.tools.extraction_eval import evaluate_project
 
 
 @pytest.fixture(scope="module")
 def gazetteer():
-    return load_gazetteer(Project.at(ROOT).places)
+    """The project's gazetteer as the build has it (with its home country, from the schema)."""
+    return prepare(Project.at(ROOT)).gazetteer
 
 
 @pytest.fixture(scope="module")
