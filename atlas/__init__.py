@@ -4,8 +4,10 @@ Read in this order (each stage takes plain data in and gives plain data out):
 
   project.py      where every input is (paths declared once; the stage cache keys come from here)
   readers.py      the one reader of YAML/JSON/CSV files (`file:line` errors, duplicate keys)
+  vocabulary.py   the schema's vocabularies, French words, colours and home country
+  site_urls.py    every path and link of the site
   corpus.py       read the documents (cleaning.py: the layout-noise rules) → articles, paragraphs
-  gazetteer.py    the places: countries, regions, cities, districts (geo.py: `make geo` only)
+  gazetteer.py    the places and their hierarchy (geo.py: Natural Earth clean-up for `make geo`)
   place_index.py  every spelling of every place in one matcher
   recognise.py    place mentions in a paragraph (the disambiguation rules)
   facts.py        the curated facts, checked against the corpus and the gazetteer
