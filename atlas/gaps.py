@@ -13,8 +13,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from atlas.ambiguity import LowercaseVocabulary, load_rules
-from atlas.recognise import Mention, canonical, fold
+from atlas.ambiguity import LowercaseVocabulary, Rules
+from atlas.place_index import canonical
+from atlas.place_index import fold_for_matching as fold
+from atlas.recognise import Mention
 
 NAME_RE = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]*(?:[ -][A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]*)*")
 ROMAN_RE = re.compile(r"^[IVXLC]+$")
@@ -22,9 +24,8 @@ SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;«\"]\s*|\n\s*)$")
 ELISION_RE = re.compile(r"^(?:[LDCJNSM]|Qu|Jusqu|Lorsqu|Puisqu)['’]")
 
 
-def unrecognised_names(text: str, mentions: Sequence[Mention]) -> list[str]:
+def unrecognised_names(text: str, mentions: Sequence[Mention], rules: Rules) -> list[str]:
     """Capitalised names of *text* that no mention overlaps."""
-    rules = load_rules()
     vocabulary = LowercaseVocabulary(fold(text), text)
     covered = [(m.start, m.end) for m in mentions]
     out = []
@@ -42,11 +43,11 @@ def unrecognised_names(text: str, mentions: Sequence[Mention]) -> list[str]:
     return out
 
 
-def report_lines(paragraphs: Iterable[tuple[str, Sequence[Mention]]], limit: int = 300) -> list[str]:
+def report_lines(paragraphs: Iterable[tuple[str, Sequence[Mention]]], rules: Rules, limit: int = 300) -> list[str]:
     """Most frequent unrecognised capitalised names of the paragraphs, with their counts."""
     counts: Counter[str] = Counter()
     for text, mentions in paragraphs:
-        counts.update(unrecognised_names(text, mentions))
+        counts.update(unrecognised_names(text, mentions, rules))
     lines = [f"# Capitalised names not recognised ({len(counts)} distinct; count, name)"]
     lines += [f"{n:4d}  {name}" for name, n in counts.most_common(limit)]
     return lines

@@ -14,7 +14,8 @@ import re
 from pathlib import Path
 
 from atlas.errors import DataError
-from atlas.gazetteer import LINE, Entity, _dedupe, read_yaml
+from atlas.gazetteer import Entity, _dedupe
+from atlas.readers import LINE, read_yaml
 
 KIND = "organisation"
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -25,7 +26,7 @@ def load_organisations(path: Path) -> list[Entity]:
     """Organisations as entities (no country, no parent, no coordinates)."""
     if not path.exists():
         return []
-    rows = read_yaml(path) or []
+    rows = read_yaml(path, lines=True) or []
     if not isinstance(rows, list):
         raise DataError(path, "expected a list of organisations")
     out: list[Entity] = []

@@ -23,7 +23,6 @@ country (Achgabat TM-S, Hanoï VN-HN, Belgrade RS-00) is that region, never a se
 from __future__ import annotations
 
 import gettext
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import replace
@@ -35,8 +34,10 @@ from typing import Any
 import pycountry
 
 from atlas.errors import DataError
-from atlas.gazetteer import Entity, Gazetteer, _dedupe, read_yaml
-from atlas.recognise import canonical
+from atlas.gazetteer import Entity, Gazetteer, _dedupe
+from atlas.place_index import canonical
+from atlas.project import PlaceFiles
+from atlas.readers import GEO_MISSING, LINE, read_json, read_yaml
 from atlas.translit import is_russian, russian_to_french
 
 #: GeoNames' own "cities5000" cut: every town a regional or municipal partnership can involve
@@ -68,12 +69,7 @@ def slug(text: str) -> str:
 
 def read_admin1(path: Path) -> dict[str, Any]:
     """geo/admin1.json (regions' Natural Earth names, GeoNames admin1 table, small towns)."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DataError(path, "file missing (regenerate with scripts/make_world.py)") from None
-    except ValueError as err:
-        raise DataError(path, f"not valid JSON: {err}") from None
+    data = read_json(path, GEO_MISSING)
     if not isinstance(data, dict) or not {"regions", "geonames_admin1"} <= set(data):
         raise DataError(path, "expected keys 'regions' and 'geonames_admin1'")
     return data
@@ -218,14 +214,14 @@ def town_entities(rows: list[tuple[dict[str, Any], str, list[str], str]], admin1
 
 def load_districts(path: Path, gaz: Gazetteer) -> list[Entity]:
     """data/places/by_districts.yaml: one row per district (Russian name of its centre, region)."""
-    rows = read_yaml(path)
+    rows = read_yaml(path, lines=True)
     if not isinstance(rows, list):
         raise DataError(path, "expected a list of {centre, region}")
     existing = {canonical(e.name_fr) for e in gaz.of_kind("district")}
     towns = {canonical(n): e for e in gaz.of_kind("ville") if e.country == "BY" for n in gaz.names(e.id)}
     out, seen = [], {}
     for row in rows:
-        line = row.get("__line__") if isinstance(row, dict) else None
+        line = row.get(LINE) if isinstance(row, dict) else None
         if not isinstance(row, dict) or not isinstance(row.get("centre"), str) or not row.get("region"):
             raise DataError(path, "each district needs 'centre' (Russian name) and 'region'", line)
         region = row["region"]
@@ -248,11 +244,11 @@ def load_districts(path: Path, gaz: Gazetteer) -> list[Entity]:
 
 # --- the whole ---------------------------------------------------------------------------------
 
-def add_world(gaz: Gazetteer, root: Path) -> Gazetteer:
+def add_world(gaz: Gazetteer, files: PlaceFiles) -> Gazetteer:
     """Add the world's countries, regions, towns and Belarusian districts to the curated gazetteer."""
     from atlas.world_names import apply_overrides, load_overrides
 
-    admin1 = read_admin1(root / "geo" / "admin1.json")
+    admin1 = read_admin1(files.admin1)
     for entity in world_countries(set(gaz.entities)):
         gaz.entities[entity.id] = entity
     rows = load_towns(admin1)
@@ -263,7 +259,7 @@ def add_world(gaz: Gazetteer, root: Path) -> Gazetteer:
             capital_names.setdefault(row["countrycode"], set()).update(map(canonical, names))
     for entity in world_regions(set(gaz.entities), admin1, capital_names):
         gaz.entities[entity.id] = entity
-    names_path = root / "data" / "places" / "world_names.yaml"
+    names_path = files.world_names
     overrides = load_overrides(names_path, gaz)
     apply_overrides(gaz, overrides, kinds=("pays", "region"), path=names_path)
     taken = {e.geonameid for e in gaz if e.geonameid}
@@ -274,7 +270,7 @@ def add_world(gaz: Gazetteer, root: Path) -> Gazetteer:
     for entity in towns:
         gaz.entities[entity.id] = entity
     apply_overrides(gaz, overrides, kinds=("ville",), path=names_path)
-    for entity in load_districts(root / "data" / "places" / "by_districts.yaml", gaz):
+    for entity in load_districts(files.districts, gaz):
         gaz.entities[entity.id] = entity
     gaz._children = None
     return gaz
@@ -329,4 +325,4 @@ def relevant(gaz: Gazetteer, mentions: dict[Any, list[Any]], *fact_sets: Any) ->
             if gaz[eid].country in gaz:
                 keep.add(gaz[eid].country)
             eid = gaz[eid].parent
-    return Gazetteer({eid: gaz[eid] for eid in sorted(keep) if eid in gaz})
+    return Gazetteer({eid: gaz[eid] for eid in sorted(keep) if eid in gaz}, home=gaz.home)

@@ -21,8 +21,9 @@ from pathlib import Path
 import pycountry
 
 from atlas.errors import DataError
-from atlas.gazetteer import LINE, Gazetteer, _dedupe, read_yaml
-from atlas.recognise import canonical
+from atlas.gazetteer import Gazetteer, _dedupe
+from atlas.place_index import canonical
+from atlas.readers import LINE, read_yaml
 
 KEYS = {"id", "geonameid", "country", "name_fr", "aliases", "note", LINE}
 
@@ -46,7 +47,7 @@ def load_overrides(path: Path, gaz: Gazetteer) -> list[Override]:
     """Read and check the rows (codes and countries; town ids are checked when applied)."""
     if not path.exists():
         return []
-    rows = read_yaml(path) or []
+    rows = read_yaml(path, lines=True) or []
     if not isinstance(rows, list):
         raise DataError(path, "expected a list of {id|geonameid, name_fr, aliases}")
     out: list[Override] = []

@@ -12,14 +12,17 @@ import pytest
 
 from atlas.gaps import unrecognised_names
 from atlas.gazetteer import load_gazetteer
-from atlas.recognise import build_index, recognise
+from atlas.pipeline import place_index
+from atlas.project import Project
+from atlas.recognise import recognise
 
 ROOT = Path(__file__).resolve().parents[1]
+PROJECT = Project.at(ROOT)
 
 
 @pytest.fixture(scope="module")
 def index():
-    return build_index(load_gazetteer(ROOT))
+    return place_index(PROJECT, load_gazetteer(PROJECT.places))
 
 
 def ids(text: str, index) -> list[str]:
@@ -88,6 +91,6 @@ def test_footnote_number_glued_to_a_name(index):
 
 def test_report_lists_unrecognised_capitalised_names(index):
     text = "Les usines Belgorkhimprom et Grodno Azot travaillent à Garlyk. Cependant, Minsk reste."
-    names = unrecognised_names(text, recognise(text, index))
+    names = unrecognised_names(text, recognise(text, index), index.rules)
     assert "Belgorkhimprom" in names and "Garlyk" in names
     assert "Cependant" not in names and "Les" not in names and "Minsk" not in names

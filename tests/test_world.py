@@ -9,22 +9,25 @@ import pytest
 from atlas.errors import DataError
 from atlas.gazetteer import Entity, Gazetteer, load_gazetteer
 from atlas.organisations import load_organisations
-from atlas.recognise import build_index, recognise
+from atlas.pipeline import place_index
+from atlas.project import Project
+from atlas.recognise import recognise
 from atlas.translit import russian_to_french
 from atlas.world import compass_variants, relevant
 from atlas.world_names import apply_overrides, load_overrides
 
 ROOT = Path(__file__).resolve().parents[1]
+PROJECT = Project.at(ROOT)
 
 
 @pytest.fixture(scope="module")
 def gaz() -> Gazetteer:
-    return load_gazetteer(ROOT)
+    return load_gazetteer(PROJECT.places)
 
 
 @pytest.fixture(scope="module")
 def index(gaz):
-    return build_index(gaz)
+    return place_index(PROJECT, gaz)
 
 
 def ids(text: str, index) -> list[str]:
@@ -105,8 +108,8 @@ def test_figures_attach_to_organisations(gaz):
     from atlas import facts
     from atlas.corpus import load_corpus
 
-    loaded = facts.load_facts(facts.read_fact_files(ROOT / "data"), facts.load_schema(ROOT / "data" / "schema.yaml"),
-                              load_corpus(ROOT / "corpus"), [e.id for e in gaz])
+    loaded = facts.load_facts(facts.read_fact_files(PROJECT.fact_folders), facts.load_schema(PROJECT.schema),
+                              load_corpus(PROJECT.corpus), [e.id for e in gaz])
     on_orgs = [f for f in loaded.figures if gaz[f.subject].kind == "organisation"
                or (f.counterpart and gaz[f.counterpart].kind == "organisation")]
     assert {f.subject for f in on_orgs} >= {"cei", "ueea"} and len(on_orgs) == 9

@@ -10,9 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from atlas.errors import DataError
-from atlas.gazetteer import LINE, read_yaml
-from atlas.pages.context import SiteData, page_url
+from atlas.pages.context import SiteData
 from atlas.pages.redirects import redirect_html
+from atlas.readers import LINE, read_yaml
+from atlas.site_urls import page_url
 
 
 def retired_redirects(path: Path, data: SiteData) -> dict[str, str]:
@@ -21,7 +22,7 @@ def retired_redirects(path: Path, data: SiteData) -> dict[str, str]:
         return {}
     out: dict[str, str] = {}
     live = {page_url(data.gazetteer[eid]) for eid in data.paged}
-    for row in read_yaml(path) or []:
+    for row in read_yaml(path, lines=True) or []:
         line = row.get(LINE) if isinstance(row, dict) else None
         if not isinstance(row, dict) or not isinstance(row.get("url"), str) or not row.get("to"):
             raise DataError(path, "each row needs 'url' and 'to' (an entity id)", line)

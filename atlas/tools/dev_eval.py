@@ -23,9 +23,11 @@ import yaml
 
 from atlas.corpus import parse_document
 from atlas.gazetteer import Gazetteer
-from atlas.recognise import Mention, PlaceIndex, _split_alias, canonical, recognise
+from atlas.place_index import PlaceIndex, _split_alias, canonical
+from atlas.project import ROOT
+from atlas.recognise import Mention, recognise
 
-EVAL_DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "eval-dev"
+EVAL_DEV = ROOT.parent / "shared" / "eval-dev"
 
 
 @dataclass
@@ -116,15 +118,16 @@ def report(scores: list[DocScore], verbose: bool = False) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    """``python -m atlas.deveval [-v] [FOLDER]``."""
-    from atlas.build import ROOT
+    """``python -m atlas.tools.dev_eval [-v] [FOLDER]``."""
     from atlas.gazetteer import load_gazetteer
-    from atlas.recognise import build_index
+    from atlas.pipeline import place_index
+    from atlas.project import Project
 
     args = [a for a in argv if not a.startswith("-")]
     folder = Path(args[0]) if args else EVAL_DEV
-    gazetteer = load_gazetteer(ROOT)
-    print("\n".join(report(evaluate_dev(folder, build_index(gazetteer), gazetteer), "-v" in argv)))
+    project = Project.at(ROOT)
+    gazetteer = load_gazetteer(project.places)
+    print("\n".join(report(evaluate_dev(folder, place_index(project, gazetteer), gazetteer), "-v" in argv)))
     return 0
 
 
