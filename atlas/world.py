@@ -34,7 +34,8 @@ from typing import Any
 import pycountry
 
 from atlas.errors import DataError
-from atlas.gazetteer import Entity, Gazetteer, _dedupe
+from atlas.gazetteer import CITY_TYPE_RE, Entity, Gazetteer, _dedupe, load_gazetteer
+from atlas.organisations import load_organisations
 from atlas.place_index import canonical
 from atlas.project import PlaceFiles
 from atlas.readers import GEO_MISSING, LINE, read_json, read_yaml
@@ -44,8 +45,6 @@ from atlas.translit import is_russian, russian_to_french
 #: (partner towns of the corpus and of the dev texts have 12,000 inhabitants and more), small
 #: enough (69,000 towns) to load in about a second.
 CITY_MIN_POPULATION = 5000
-#: region types that are a city: a town of the same name in that country is the region itself
-CITY_TYPES = re.compile(r"city|capital|municipality|metropol|federal", re.IGNORECASE)
 #: Natural Earth French names come with the article of the phrase they were cut from
 _NE_ARTICLE = re.compile(r"^(?:du |de la |de l'|de |d'|des )")
 #: French compass adjectives of NE names -> the hyphenated forms French texts also use
@@ -173,7 +172,7 @@ def capital_region_names(regions: Iterable[Entity]) -> dict[str, dict[str, str]]
     """country -> canonical name -> id of its city-type regions (a town of that name is the region)."""
     out: dict[str, dict[str, str]] = {}
     for r in regions:
-        if CITY_TYPES.search(r.subtype or ""):
+        if CITY_TYPE_RE.search(r.subtype or ""):
             for n in (r.name_fr, r.name_en, *r.aliases):
                 out.setdefault(r.country, {}).setdefault(canonical(re.sub(r"\s*\(.*?\)", "", n)), r.id)
     return out
@@ -243,6 +242,19 @@ def load_districts(path: Path, gaz: Gazetteer) -> list[Entity]:
 
 
 # --- the whole ---------------------------------------------------------------------------------
+
+def load_places(files: PlaceFiles) -> Gazetteer:
+    """The curated gazetteer, the international organisations and, in a project with world data
+    (geo/admin1.json), the world's countries, regions, towns and Belarusian districts."""
+    gaz = load_gazetteer(files)
+    for org in load_organisations(files.organisations):
+        if org.id in gaz:
+            raise DataError(files.organisations, f"duplicate id {org.id}")
+        gaz.entities[org.id] = org
+    if files.admin1.exists():
+        add_world(gaz, files)
+    return gaz
+
 
 def add_world(gaz: Gazetteer, files: PlaceFiles) -> Gazetteer:
     """Add the world's countries, regions, towns and Belarusian districts to the curated gazetteer."""

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from atlas.gaps import unrecognised_names
-from atlas.gazetteer import load_gazetteer
 from atlas.pipeline import place_index
 from atlas.project import Project
 from atlas.recognise import recognise
+from atlas.world import load_places
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT = Project.at(ROOT)
@@ -22,7 +22,7 @@ PROJECT = Project.at(ROOT)
 
 @pytest.fixture(scope="module")
 def index():
-    return place_index(PROJECT, load_gazetteer(PROJECT.places))
+    return place_index(PROJECT, load_places(PROJECT.places))
 
 
 def ids(text: str, index) -> list[str]:

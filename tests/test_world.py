@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from shapely.geometry import Point, shape
 
 from atlas.errors import DataError
-from atlas.gazetteer import Entity, Gazetteer, load_gazetteer
+from atlas.gazetteer import Entity, Gazetteer
 from atlas.organisations import load_organisations
 from atlas.pipeline import place_index
 from atlas.project import Project
 from atlas.recognise import recognise
 from atlas.translit import russian_to_french
-from atlas.world import compass_variants, relevant
+from atlas.world import compass_variants, load_places, relevant
 from atlas.world_names import apply_overrides, load_overrides
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,7 +24,7 @@ PROJECT = Project.at(ROOT)
 
 @pytest.fixture(scope="module")
 def gaz() -> Gazetteer:
-    return load_gazetteer(PROJECT.places)
+    return load_places(PROJECT.places)
 
 
 @pytest.fixture(scope="module")
@@ -122,3 +124,14 @@ def test_site_keeps_only_named_world_places(gaz):
     assert "tcholpon-ata-kg" in kept and "KG-Y" in kept and "KG" in kept
     assert "hurghada-eg" not in kept
     assert len(kept) < 2000 < len(gaz)
+
+
+def test_world_towns_mostly_in_their_region_polygon(gaz):
+    """World towns get their region from the GeoNames admin1 -> ISO table (geo/admin1.json); where
+    the atlas has the region's polygon, nearly every town lies in it (border towns aside)."""
+    data = json.loads((PROJECT.places.regions_geojson).read_text(encoding="utf-8"))
+    geoms = {f["properties"]["id"]: shape(f["geometry"]).buffer(0.1) for f in data["features"]}
+    towns = [e for e in gaz if e.source == "world" and e.kind == "ville" and e.parent in geoms]
+    off = [e.id for e in towns if not geoms[e.parent].contains(Point(e.lon, e.lat))]
+    assert len(towns) > 5000
+    assert len(off) / len(towns) < 0.02, off[:20]

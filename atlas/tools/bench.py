@@ -81,12 +81,11 @@ def map_lines(site: Path) -> list[str]:
 
 def recognition_lines(project: Project) -> list[str]:
     from atlas.corpus import load_corpus
-    from atlas.gazetteer import load_gazetteer
     from atlas.pipeline import place_index
-    from atlas.world import load_cost
+    from atlas.world import load_cost, load_places
 
     corpus = load_corpus(project.corpus)
-    cost = load_cost(lambda: load_gazetteer(project.places))
+    cost = load_cost(lambda: load_places(project.places))
     gazetteer = cost.pop("value")
     index_cost = load_cost(lambda: place_index(project, gazetteer))
     index = index_cost.pop("value")

@@ -119,14 +119,14 @@ def report(scores: list[DocScore], verbose: bool = False) -> list[str]:
 
 def main(argv: list[str]) -> int:
     """``python -m atlas.tools.dev_eval [-v] [FOLDER]``."""
-    from atlas.gazetteer import load_gazetteer
     from atlas.pipeline import place_index
     from atlas.project import Project
+    from atlas.world import load_places
 
     args = [a for a in argv if not a.startswith("-")]
     folder = Path(args[0]) if args else EVAL_DEV
     project = Project.at(ROOT)
-    gazetteer = load_gazetteer(project.places)
+    gazetteer = load_places(project.places)
     print("\n".join(report(evaluate_dev(folder, place_index(project, gazetteer), gazetteer), "-v" in argv)))
     return 0
 

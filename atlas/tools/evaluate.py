@@ -18,7 +18,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from atlas.gazetteer import load_gazetteer
 from atlas.project import ROOT, Project
 
 
@@ -33,8 +32,9 @@ def dev_places(project: Project) -> list[str]:
     """Places of ../shared/eval-dev/*.expected.yaml recognised with the right entity (tools.dev_eval)."""
     from atlas.pipeline import place_index
     from atlas.tools import dev_eval
+    from atlas.world import load_places
 
-    gazetteer = load_gazetteer(project.places)
+    gazetteer = load_places(project.places)
     return dev_eval.report(dev_eval.evaluate_dev(dev_eval.EVAL_DEV, place_index(project, gazetteer), gazetteer))
 
 
