@@ -7,16 +7,16 @@ import dataclasses
 import pytest
 
 from atlas.errors import DataError
-from atlas.gazetteer import load_gazetteer
 from atlas.pipeline import place_index
 from atlas.project import ROOT, Project
 from atlas.recognise import fold_for_matching, load_organisation_words, recognise
+from atlas.world import load_places
 
 
 @pytest.fixture(scope="module")
 def index():
     project = Project.at(ROOT)
-    return place_index(project, load_gazetteer(project.places))
+    return place_index(project, load_places(project.places))  # curated + organisations + world
 
 
 def found(text: str, index) -> list[tuple[str, str]]:
