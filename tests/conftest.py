@@ -35,6 +35,23 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
+@pytest.fixture(scope="session")
+def zensical_site(built_site) -> Path:
+    """The same generated docs/ built with the pinned Zensical (`make test` installs it)."""
+    from atlas.build import data_epoch
+    from atlas.zensical import build
+
+    root = built_site.parent
+    build(root, root / "site-zensical", data_epoch(root))
+    return root / "site-zensical"
+
+
+@pytest.fixture(scope="session", params=["mkdocs", "zensical"])
+def any_site(request) -> Path:
+    """Each build of the site in turn: MkDocs Material (the reference) and Zensical."""
+    return request.getfixturevalue("built_site" if request.param == "mkdocs" else "zensical_site")
+
+
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", help="rewrite the golden files on purpose")
 
