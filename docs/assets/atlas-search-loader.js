@@ -21,12 +21,20 @@
     held.splice(0).forEach(function (release) { release(); });
   }
 
+  // The theme asks once, at page load: that request waits. Any later one (a tool that loads
+  // the index itself, like atlas/search_eval.py) is a reader's wish: it opens search.
   var append = Node.prototype.appendChild;
+  var asked = false;
   Node.prototype.appendChild = function (child) {
     if (!opened && child && child.tagName === "SCRIPT" && INDEX.test(child.src || "")) {
-      var parent = this;
-      held.push(function () { append.call(parent, child); });
-      return child;
+      if (asked) {
+        open();
+      } else {
+        asked = true;
+        var parent = this;
+        held.push(function () { append.call(parent, child); });
+        return child;
+      }
     }
     return append.call(this, child);
   };
