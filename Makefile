@@ -58,8 +58,12 @@ serve: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
-bench: $(STAMP)
+# Figures only (no target is asserted): this build's stages and sizes, then the whole build and
+# search at ×1 and ×20 the corpus (SCALES="1 20 50" for more; several minutes).
+SCALES ?= 1 20
+bench: $(STAMP) chromium
 	$(BIN)/python -m atlas.bench
+	$(BIN)/python -m atlas.bench_scale $(foreach n,$(SCALES),--scale $(n))
 
 eval: $(STAMP) chromium
 	$(BIN)/python -m atlas.evaluate

@@ -34,6 +34,9 @@ SOURCE_PAGES = ("articles/",)
 #: A section with the same heading and the same text (up to its page's title and address) on at
 #: least this many pages is a template, not content.
 TEMPLATE_PAGES = 3
+#: The search worker's sources in one script, so that the page can start it as a real worker
+#: (a Blob): from file://, a worker can neither be loaded nor import scripts by URL.
+WORKER_BUNDLE = "search/atlas-worker.js"
 #: Index files of each theme: (JSON file, script file, key of the entry list).
 LAYOUTS = (("search/search_index.json", "search/search_index.js", "docs"),  # MkDocs Material
            ("search.json", "search.js", "items"))  # Zensical
@@ -106,5 +109,34 @@ def slim_site(site: Path) -> Slimmed | None:
         data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         source.write_text(data, encoding="utf-8")
         script.write_text(f"var __index = {data}", encoding="utf-8")
+        if key == "docs":
+            write_worker_bundle(site, index["config"].get("lang", ["en"]))
         return Slimmed(before, script.stat().st_size, len(entries) - len(index[key]))
     return None
+
+
+def worker_imports(lunr: Path, languages: list[str]) -> list[Path]:
+    """The lunr language files Material's worker imports for `languages` (its `setupSearchLanguages`)."""
+    wanted = []
+    for lang in languages:
+        if lang == "ja":
+            wanted.append(lunr / "tinyseg.js")
+        elif lang in ("hi", "th"):
+            wanted.append(lunr / "wordcut.js")
+        if lang != "en":
+            wanted.append(lunr / "min" / f"lunr.{lang}.min.js")
+    if len(languages) > 1:
+        wanted.append(lunr / "min" / "lunr.multi.min.js")
+    return [lunr / "min" / "lunr.stemmer.support.min.js", *wanted] if wanted else []
+
+
+def write_worker_bundle(site: Path, languages: list[str]) -> None:
+    """`search/atlas-worker.js`: MkDocs Material's search worker and the lunr files it imports, as
+    strings, for docs/assets/atlas-search-loader.js to start real workers from file://."""
+    javascripts = site / "assets" / "javascripts"
+    workers = sorted((javascripts / "workers").glob("search.*.min.js"))
+    if len(workers) != 1:
+        raise FileNotFoundError(f"{javascripts / 'workers'}: expected one search.*.min.js, found {len(workers)}")
+    imports = {p.name: p.read_text(encoding="utf-8") for p in worker_imports(javascripts / "lunr", languages)}
+    bundle = {"main": workers[0].read_text(encoding="utf-8"), "imports": imports}
+    (site / WORKER_BUNDLE).write_text("window.__atlasSearchWorker = " + json.dumps(bundle) + ";\n", encoding="utf-8")
