@@ -39,6 +39,20 @@ _WATCH = """sel => {
 }"""
 
 
+#: Milliseconds from opening search to each stage marked by docs/assets/atlas-search-loader.js,
+#: and to the index script's arrival.
+_STAGES = """() => {
+  const open = performance.getEntriesByName('atlas-search-open')[0];
+  if (!open) return {};
+  const out = {};
+  for (const entry of performance.getEntriesByType('resource'))
+    if (/search_index\\.js|\\/search\\.js/.test(entry.name)) out['index loaded'] = entry.responseEnd - open.startTime;
+  for (const name of ['setup', 'first-ready', 'full-ready'])
+    for (const m of performance.getEntriesByName('atlas-search-' + name)) out[name] = m.startTime - open.startTime;
+  return out;
+}"""
+
+
 def theme_of(site: Path) -> str:
     return "zensical" if (site / "search.js").is_file() else "mkdocs"
 
@@ -54,6 +68,7 @@ class SearchTiming:
     first_answer: float | None = None
     results: int = 0
     keystrokes: list[float] = field(default_factory=list)
+    stages: dict[str, float] = field(default_factory=dict)
 
     def line(self) -> str:
         keys = (f"keystroke median {statistics.median(self.keystrokes):.0f} ms, max {max(self.keystrokes):.0f} ms"
@@ -61,9 +76,10 @@ class SearchTiming:
         first = f"{self.first_answer:.2f} s" if self.first_answer is not None else "no answer"
         held = "index held until search opens" if not self.loaded_before_open else \
             f"INDEX LOADED BEFORE OPENING: {self.loaded_before_open}"
+        stages = ", ".join(f"{k} {v / 1000:.2f} s" for k, v in self.stages.items())
         return (f"{self.page}: page {self.page_bytes / 1024:.0f} KB without the index "
                 f"(index {self.index_bytes / 1024:.0f} KB), {held}; first answer {first} "
-                f"({self.results} results); {keys}")
+                f"({self.results} results; after opening: {stages}); {keys}")
 
 
 def local_file(url: str) -> Path | None:
@@ -119,4 +135,11 @@ def time_search(page, site: Path, path: str, query: str, more: str = "", timeout
                 break
             page.wait_for_timeout(20)
         page.wait_for_timeout(200)
+    if page.evaluate("() => performance.getEntriesByName('atlas-search-first-ready').length > 0"):
+        try:  # a first, pages-only index answered: also time the full one
+            page.wait_for_function("() => performance.getEntriesByName('atlas-search-full-ready').length > 0",
+                                   timeout=timeout * 1000)
+        except Exception:  # noqa: BLE001 - not ready within the timeout: reported as missing
+            pass
+    timing.stages = page.evaluate(_STAGES)
     return timing

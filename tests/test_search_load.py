@@ -49,7 +49,9 @@ def test_the_same_section_on_two_pages_is_kept():
 
 
 def test_both_themes_index_files_are_rewritten(tmp_path):
-    index = {"config": {"lang": ["fr"]}, "docs": [entry("regions/x.html", "X", f"<p>{QUOTE}</p>")]}
+    index = {"config": {"lang": ["en"]}, "docs": [entry("regions/x.html", "X", f"<p>{QUOTE}</p>")]}
+    (tmp_path / "assets" / "javascripts" / "workers").mkdir(parents=True)
+    (tmp_path / "assets" / "javascripts" / "workers" / "search.0123abcd.min.js").write_text("", encoding="utf-8")
     (tmp_path / "search").mkdir()
     (tmp_path / "search" / "search_index.json").write_text(json.dumps(index), encoding="utf-8")
     result = slim_site(tmp_path)
@@ -66,3 +68,22 @@ def test_both_themes_index_files_are_rewritten(tmp_path):
 
 def test_a_site_without_search_is_left_alone(tmp_path):
     assert slim_site(tmp_path) is None
+
+
+def test_material_worker_and_its_lunr_files_are_bundled_for_real_workers(tmp_path):
+    from atlas.search_load import WORKER_BUNDLE
+
+    scripts = tmp_path / "assets" / "javascripts"
+    (scripts / "workers").mkdir(parents=True)
+    (scripts / "lunr" / "min").mkdir(parents=True)
+    (scripts / "workers" / "search.0123abcd.min.js").write_text("/* worker */", encoding="utf-8")
+    for name in ("lunr.stemmer.support.min.js", "lunr.fr.min.js", "lunr.de.min.js", "lunr.multi.min.js"):
+        (scripts / "lunr" / "min" / name).write_text(f"/* {name} */", encoding="utf-8")
+    (tmp_path / "search").mkdir()
+    index = {"config": {"lang": ["fr"]}, "docs": [entry("index.html", "Accueil", "<p>Texte</p>")]}
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(index), encoding="utf-8")
+    slim_site(tmp_path)
+    script = (tmp_path / WORKER_BUNDLE).read_text(encoding="utf-8")
+    bundle = json.loads(script.removeprefix("window.__atlasSearchWorker = ").rstrip().rstrip(";"))
+    assert bundle["main"] == "/* worker */"
+    assert sorted(bundle["imports"]) == ["lunr.fr.min.js", "lunr.stemmer.support.min.js"]

@@ -22,10 +22,13 @@
   var opened = false;
   var held = [];
 
+  // Stages of opening search, for `make bench` (atlas/search_timing.py reads them).
+  function mark(name) { if (performance.mark) performance.mark("atlas-search-" + name); }
+
   function open() {
     if (opened) return;
     opened = true;
-    window.__atlasSearchOpened = performance.now();
+    mark("open");
     held.splice(0).forEach(function (release) { release(); });
   }
 
@@ -141,36 +144,42 @@
   };
   TieredWorker.prototype.start = function (sources, setup) {
     var self = this;
-    var big = textSize(setup.data.docs) > BIG;
-    var full = this.full = spawn(sources);
-    full.onmessage = function (event) {
-      if (event.data.type === READY) {
-        self.fullReady = true;
-        window.__atlasSearchFullReady = performance.now();
-        if (!self.told) { self.told = true; self.tell(event.data); }
-        else if (self.last) full.postMessage(self.last);
-        if (self.first) { self.first.terminate(); self.first = null; }
-      } else {
-        self.tell(event.data);
-      }
+    var startFull = function () {
+      var full = self.full = spawn(sources);
+      full.onmessage = function (event) {
+        if (event.data.type === READY) {
+          self.fullReady = true;
+          mark("full-ready");
+          if (!self.told) { self.told = true; self.tell(event.data); }
+          else if (self.last) full.postMessage(self.last);
+          if (self.first) { self.first.terminate(); self.first = null; }
+        } else {
+          self.tell(event.data);
+        }
+      };
+      full.onerror = function (event) { self.emit("error", event); };
+      full.postMessage(setup);
     };
-    full.onerror = function (event) { self.emit("error", event); };
-    full.postMessage(setup);
-    if (!big) return;
+    if (textSize(setup.data.docs) <= BIG) { startFull(); return; }
+    // A large index: the pages first; the full index starts once they answer (2 cores at most).
     var first = this.first = spawn(sources);
     first.onmessage = function (event) {
       if (self.fullReady) return;
       if (event.data.type === READY) {
+        mark("first-ready");
         if (!self.told) { self.told = true; self.tell(event.data); }
+        startFull();
       } else {
         self.tell(event.data);
       }
     };
+    first.onerror = function (event) { self.emit("error", event); };
     first.postMessage({type: SETUP, data: Object.assign({}, setup.data, {docs: pagesOnly(setup.data.docs)})});
   };
   TieredWorker.prototype.postMessage = function (message) {
     var self = this;
     if (message && message.type === SETUP) {
+      mark("setup");
       var base = document.querySelector("script[src*='atlas-search-loader.js']").src;
       var bundle = new URL("../search/atlas-worker.js", base).href;
       (window.__atlasSearchWorker ? Promise.resolve() : loadScript(bundle)).then(function () {
@@ -179,7 +188,7 @@
       return;
     }
     if (message && message.type === QUERY) self.last = message;
-    var target = this.fullReady ? this.full : (this.first || this.full);
+    var target = this.fullReady || !this.first ? this.full : this.first;
     if (target) target.postMessage(message);
   };
 
