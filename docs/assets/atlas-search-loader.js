@@ -33,15 +33,21 @@
   }
 
   // The theme asks once, at page load: that request waits. Any later one (a tool that loads
-  // the index itself, like atlas/search_eval.py) is a reader's wish: it opens search.
+  // the index itself, like atlas/search_eval.py) is a reader's wish: it opens search, and gets
+  // the theme's copy of the index (one `__index`, as the theme prepared it) once it has loaded.
   var append = Node.prototype.appendChild;
-  var asked = false;
+  var themeScript = null;
   Node.prototype.appendChild = function (child) {
-    if (!opened && child && child.tagName === "SCRIPT" && INDEX.test(child.src || "")) {
-      if (asked) {
+    if (child && child.tagName === "SCRIPT" && INDEX.test(child.src || "")) {
+      if (themeScript && themeScript !== child) {
+        var loaded = function () { setTimeout(function () { child.dispatchEvent(new Event("load")); }, 0); };
+        if (themeScript.atlasLoaded) loaded(); else themeScript.addEventListener("load", loaded);
         open();
-      } else {
-        asked = true;
+        return child;
+      }
+      if (!opened && !themeScript) {
+        themeScript = child;
+        child.addEventListener("load", function () { child.atlasLoaded = true; });
         var parent = this;
         held.push(function () { append.call(parent, child); });
         return child;
