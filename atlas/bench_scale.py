@@ -32,6 +32,8 @@ import yaml
 from atlas.build import ROOT, Timings, clean_generated, data_epoch, run
 from atlas.publish import build_site
 from atlas.search_timing import SearchTiming, time_search
+from atlas.zensical import DEFAULT_BINARY
+from atlas.zensical import build as build_zensical
 
 INPUTS = ("corpus", "data", "geo", "docs", "mkdocs.yml")
 KINDS = ("articles", "pays", "regions", "villes")
@@ -56,6 +58,8 @@ class ScaleRun:
     weights: dict[str, list[int]] = field(default_factory=dict)
     largest: tuple[str, int] = ("", 0)
     search: SearchTiming | None = None
+    zensical: float = 0.0
+    zensical_search: SearchTiming | None = None
 
 
 def copy_project(target: Path) -> Path:
@@ -108,7 +112,7 @@ def tree_size(folder: Path) -> int:
     return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
 
 
-def measure(scale: int, browser=None) -> ScaleRun:
+def measure(scale: int, browser=None, zensical: bool = False) -> ScaleRun:
     out = ScaleRun(scale)
     work = Path(tempfile.mkdtemp(prefix=f"atlas-scale{scale}-"))
     try:
@@ -137,6 +141,17 @@ def measure(scale: int, browser=None) -> ScaleRun:
                 out.search = time_search(context.new_page(), site, SEARCH_PAGE, SEARCH_QUERY, SEARCH_MORE)
             finally:
                 context.close()
+        if zensical:
+            began = time.perf_counter()
+            build_zensical(root, root / "site-zensical", data_epoch(root))
+            out.zensical = time.perf_counter() - began
+            if browser is not None:
+                context = browser.new_context()
+                try:
+                    out.zensical_search = time_search(context.new_page(), root / "site-zensical", SEARCH_PAGE,
+                                                      SEARCH_QUERY, SEARCH_MORE)
+                finally:
+                    context.close()
         add_one_document(root / "corpus")
         out.incremental, incremental = timed(run, root, site)
         out.incremental_stages = incremental.stages
@@ -175,7 +190,9 @@ def report(runs: list[ScaleRun]) -> list[str]:
         lines += ["", f"# search from file:// (Chromium, {SEARCH_PAGE}, type {SEARCH_QUERY!r} then "
                       f"{SEARCH_MORE!r} letter by letter; targets: first answer ≤ 1 s, keystroke ≤ 300 ms, "
                       "page ≤ 1 MB without the index)"]
-        lines += [f"×{r.scale}: {r.search.line()}" for r in searched]
+        lines += [f"×{r.scale} MkDocs Material: {r.search.line()}" for r in searched]
+        lines += [f"×{r.scale} Zensical (build {r.zensical:.1f} s): {r.zensical_search.line()}"
+                  for r in searched if r.zensical_search]
     return lines
 
 
@@ -183,12 +200,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scale", type=int, action="append", help="corpus copies (repeatable; default 1 and 20)")
     parser.add_argument("--no-browser", action="store_true", help="skip the search timings")
+    parser.add_argument("--no-zensical", action="store_true", help="skip the Zensical build and its search")
     args = parser.parse_args(argv)
+    zensical = not args.no_zensical and DEFAULT_BINARY.exists()
     scales = args.scale or [1, 20]
     warnings.simplefilter("ignore")
     runs = []
     if args.no_browser:
-        runs = [measure(n) for n in scales]
+        runs = [measure(n, zensical=zensical) for n in scales]
     else:
         from playwright.sync_api import sync_playwright
 
@@ -198,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=BLOCKED_NETWORK)
             try:
                 for n in scales:
-                    runs.append(measure(n, browser))
+                    runs.append(measure(n, browser, zensical))
                     print(f"×{n} measured", file=sys.stderr)
             finally:
                 browser.close()
