@@ -185,15 +185,24 @@ WINDOW = 5000
 
 
 def _find_from(texts: list[str], number: int, position: tuple[int, int]) -> tuple[int, int, int] | None:
-    """First footnote position holding `number`, within WINDOW characters after `position`."""
+    """First footnote position holding `number`, within WINDOW characters after `position`.
+
+    Looks only where the number's digits stand (str.find), and there asks the footnote pattern:
+    the same answer as scanning every number of the window with it, several times faster."""
     first, offset = position
     budget = WINDOW
+    digits = str(number)
     for index in range(first, len(texts)):
+        text = texts[index]
         start = offset if index == first else 0
-        for match in _ANY_FOOTNOTE.finditer(texts[index], start, start + budget):
-            if int(match.group()) == number:
+        end = start + budget
+        at = text.find(digits, start, end)
+        while at != -1:
+            match = _ANY_FOOTNOTE.match(text, at, end)
+            if match and match.group() == digits:
                 return index, match.start(), match.end()
-        budget -= len(texts[index]) - start
+            at = text.find(digits, at + 1, end)
+        budget -= len(text) - start
         if budget <= 0:
             return None
     return None
