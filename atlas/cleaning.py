@@ -38,10 +38,17 @@ def strip_stray_html(line: str) -> str:
     return cleaned if line.startswith(" ") else cleaned.lstrip()
 
 
+#: A footnote number at the end of a line.
+_TRAILING_NUMBER = re.compile(r"\s*\d{1,3}\s*$")
+
+
 def ends_sentence(line: str) -> bool:
     """True when the line ends with sentence punctuation, ignoring a trailing footnote number."""
-    stripped = re.sub(r"\s*\d{1,3}\s*$", "", line.rstrip())
-    return stripped.endswith(TERMINAL) or line.rstrip().endswith(TERMINAL)
+    text = line.rstrip()
+    if text.endswith(TERMINAL):
+        return True
+    # only a line ending with a digit can carry a footnote number (the regex is the slow part)
+    return text[-1:].isdecimal() and _TRAILING_NUMBER.sub("", text).endswith(TERMINAL)
 
 
 def ends_paragraph(line: str, next_is_blank: bool) -> bool:
