@@ -32,8 +32,6 @@ import yaml
 from atlas.build import ROOT, Timings, clean_generated, data_epoch, run
 from atlas.publish import build_site
 from atlas.search_timing import SearchTiming, time_search
-from atlas.zensical import DEFAULT_BINARY
-from atlas.zensical import build as build_zensical
 
 INPUTS = ("corpus", "data", "geo", "docs", "mkdocs.yml")
 KINDS = ("articles", "pays", "regions", "villes")
@@ -142,6 +140,8 @@ def measure(scale: int, browser=None, zensical: bool = False) -> ScaleRun:
             finally:
                 context.close()
         if zensical:
+            from atlas.zensical import build as build_zensical
+
             began = time.perf_counter()
             build_zensical(root, root / "site-zensical", data_epoch(root))
             out.zensical = time.perf_counter() - began
@@ -202,7 +202,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-browser", action="store_true", help="skip the search timings")
     parser.add_argument("--no-zensical", action="store_true", help="skip the Zensical build and its search")
     args = parser.parse_args(argv)
-    zensical = not args.no_zensical and DEFAULT_BINARY.exists()
+    zensical = False
+    if not args.no_zensical:
+        from atlas.zensical import DEFAULT_BINARY
+
+        zensical = DEFAULT_BINARY.exists()
     scales = args.scale or [1, 20]
     warnings.simplefilter("ignore")
     runs = []
