@@ -7,6 +7,7 @@ Each stage is a function of plain data; this module only wires them and does the
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import subprocess
 import sys
@@ -29,6 +30,7 @@ from atlas.pages.linking import facts_afterword, linked_renderer
 from atlas.pages.overview import countries_index, home_page, overview_page, regions_index
 from atlas.pages.places import place_pages
 from atlas.pages.redirects import legacy_redirects
+from atlas.per_document import merge_candidates, merge_mentions, only, per_document
 from atlas.publish import GENERATED, build_site, write_generated
 from atlas.recognise import Mention
 
@@ -102,14 +104,14 @@ def generate(root: Path, timings: Timings, epoch: int, cache: StageCache | None 
     corpus = timings.run("corpus", load_corpus, root / "corpus", parse)
     place_files = [*sorted((root / "data" / "places").glob("*.yaml")), root / "geo" / "regions.geojson"]
     gazetteer = timings.run("gazetteer", cache.get, "gazetteer", place_files, lambda: load_gazetteer(root))
-    text_key = [*place_files, *((d.id, d.sha256) for d in corpus.documents)]
-    mentions = timings.run("recognise", cache.get, "mentions", text_key,
-                           lambda: find_mentions(corpus, recognise.build_index(gazetteer)))
+    index = functools.cache(lambda: recognise.build_index(gazetteer))  # only if a document is new
+    mentions = timings.run("recognise", lambda: merge_mentions(per_document(
+        cache, "mentions", place_files, corpus.documents, lambda d: find_mentions(only(d), index()))))
     schema = facts.load_schema(root / "data" / "schema.yaml")
     curated = timings.run("facts", facts.load_facts, facts.read_fact_files(root / "data"), schema, corpus,
                           [e.id for e in gazetteer])
-    candidates = timings.run("extract", cache.get, "extract", text_key,
-                             lambda: extract.extract_all(corpus, mentions, gazetteer))
+    candidates = timings.run("extract", lambda: merge_candidates(per_document(
+        cache, "extract", place_files, corpus.documents, lambda d: extract.extract_all(only(d), mentions, gazetteer))))
     reviewed = {d.id for d in corpus.documents if d.curated}
     published = extract.merge_automatic(curated, extract.uncurated_only(candidates, reviewed))
     regions_path, countries_path = root / "geo" / "regions.geojson", root / "geo" / "countries.geojson"
