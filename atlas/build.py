@@ -13,7 +13,7 @@ import subprocess
 import sys
 import time
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -24,7 +24,7 @@ from atlas.errors import DataError
 from atlas.gazetteer import load_gazetteer
 from atlas.pages.articles import article_pages
 from atlas.pages.chronology import chronology_page
-from atlas.pages.context import SiteData, page_path
+from atlas.pages.context import SiteData
 from atlas.pages.data_page import data_page
 from atlas.pages.linking import facts_afterword, linked_renderer
 from atlas.pages.overview import countries_index, home_page, overview_page, regions_index
@@ -33,6 +33,8 @@ from atlas.pages.redirects import legacy_redirects
 from atlas.per_document import merge_candidates, merge_mentions, only, per_document
 from atlas.publish import GENERATED, build_site, write_generated
 from atlas.recognise import Mention
+from atlas.site_urls import OVERVIEW_MAP, page_path
+from atlas.vocabulary import vocabulary_from_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -94,7 +96,7 @@ def generate(root: Path, timings: Timings, epoch: int, cache: StageCache | None 
     their inputs; facts are validated at every build.
     """
     # imported here: folium is slow to import, and a build stopped by bad data never draws maps
-    from atlas.maps.stage import OVERVIEW, draw_maps, map_block
+    from atlas.maps.stage import draw_maps, map_block
 
     cache = cache or StageCache(None)
 
@@ -102,39 +104,44 @@ def generate(root: Path, timings: Timings, epoch: int, cache: StageCache | None 
         return cache.get("parse", [doc_id, text, title or ""], lambda: parse_document(doc_id, text, title))
 
     corpus = timings.run("corpus", load_corpus, root / "corpus", parse)
+    schema = facts.load_schema(root / "data" / "schema.yaml")
+    words = vocabulary_from_schema(schema, root / "data" / "schema.yaml")
     place_files = [*sorted((root / "data" / "places").glob("*.yaml")), root / "geo" / "regions.geojson"]
     gazetteer = timings.run("gazetteer", cache.get, "gazetteer", place_files, lambda: load_gazetteer(root))
+    gazetteer = replace(gazetteer, home=words.home)
+    # per document: the places, the schema (the home country) and the document's own content
+    shared = [*place_files, root / "data" / "schema.yaml"]
     index = functools.cache(lambda: recognise.build_index(gazetteer))  # only if a document is new
     mentions = timings.run("recognise", lambda: merge_mentions(per_document(
-        cache, "mentions", place_files, corpus.documents, lambda d: find_mentions(only(d), index()))))
-    schema = facts.load_schema(root / "data" / "schema.yaml")
+        cache, "mentions", shared, corpus.documents, lambda d: find_mentions(only(d), index()))))
     curated = timings.run("facts", facts.load_facts, facts.read_fact_files(root / "data"), schema, corpus,
                           [e.id for e in gazetteer])
     candidates = timings.run("extract", lambda: merge_candidates(per_document(
-        cache, "extract", place_files, corpus.documents, lambda d: extract.extract_all(only(d), mentions, gazetteer))))
+        cache, "extract", shared, corpus.documents, lambda d: extract.extract_all(only(d), mentions, gazetteer))))
     reviewed = {d.id for d in corpus.documents if d.curated}
     published = extract.merge_automatic(curated, extract.uncurated_only(candidates, reviewed))
     regions_path, countries_path = root / "geo" / "regions.geojson", root / "geo" / "countries.geojson"
     geometry = [regions_path, countries_path, root / "geo" / "world.geojson"]
     regions_export = cache.get("export-regions", geometry,
                                lambda: _checked_regions_export(regions_path, countries_path))
-    maps, map_ids = timings.run("maps", draw_maps, published, gazetteer, regions_path, countries_path, cache)
+    maps, map_ids = timings.run("maps", draw_maps, published, gazetteer, words, regions_path, countries_path,
+                                cache, world_path=root / "geo" / "world.geojson")
     version = datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%d") if epoch else "non datée"
-    data = SiteData(corpus, gazetteer, published, mentions, version, maps=map_ids)
+    data = SiteData(corpus, gazetteer, published, mentions, version, words, maps=map_ids)
     files: dict[str, str | bytes] = dict(maps)
-    blocks = {eid: map_block(mid, gazetteer[eid].name_fr, page_path(gazetteer[eid]).count("/"))
+    blocks = {eid: map_block(mid, gazetteer[eid].name_fr, page_path(gazetteer[eid]))
               for eid, mid in map_ids.items() if eid in data.paged}
     files.update(timings.run("pages", place_pages, data, blocks))
     files.update(timings.run("pages", article_pages, corpus, linked_renderer(data), facts_afterword(data)))
     overview_text = "La page de la carte d'ensemble et la chronologie donnent son contenu sous forme de texte."
-    files["index.md"] = home_page(data, map_block(map_ids[OVERVIEW], "vue d'ensemble", 0, overview_text))
+    files["index.md"] = home_page(data, map_block(map_ids[OVERVIEW_MAP], "vue d'ensemble", "index.md", overview_text))
     files["carte.md"] = overview_page(
-        data, map_block(map_ids[OVERVIEW], "vue d'ensemble", 0, "La liste ci-dessous donne le contenu de la carte.",
-                        height="640px"))
+        data, map_block(map_ids[OVERVIEW_MAP], "vue d'ensemble", "carte.md",
+                        "La liste ci-dessous donne le contenu de la carte.", height="640px"))
     files["regions/index.md"] = regions_index(data)
     files["pays/index.md"] = countries_index(data)
     files["chronologie.md"] = chronology_page(data)
-    files["donnees.md"] = data_page(schema)
+    files["donnees.md"] = data_page(schema, words, exports.COLUMNS)
     files.update(legacy_redirects(data))
     files.update(timings.run("exports", exports.exports, data, published, regions_export))
     return files

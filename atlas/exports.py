@@ -14,8 +14,8 @@ from typing import Any
 
 from atlas.facts import Facts, Figure, Partnership
 from atlas.gazetteer import Gazetteer
-from atlas.pages.articles import paragraph_url
-from atlas.pages.context import SiteData, page_url
+from atlas.pages.context import SiteData
+from atlas.site_urls import data_path, page_url, paragraph_url, place_csv_path
 
 ENTITY_COLUMNS = ("id", "kind", "iso", "name_fr", "name_en", "name_ru", "aliases", "country", "parent_id",
                   "lat", "lon", "url")
@@ -23,6 +23,8 @@ PARTNERSHIP_COLUMNS = ("id", "by_id", "by_name_fr", "partner_id", "partner_name_
                        "year", "status", "origin", "document", "paragraph_url", "quote")
 FIGURE_COLUMNS = ("id", "subject_id", "counterpart_id", "indicator", "measure", "value", "unit", "qualifier",
                   "period_start", "period_end", "document", "paragraph_url", "quote", "origin")
+#: The columns of each site-wide export, in file order (their documentation is in data/schema.yaml).
+COLUMNS = {"entites.csv": ENTITY_COLUMNS, "partenariats.csv": PARTNERSHIP_COLUMNS, "chiffres.csv": FIGURE_COLUMNS}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -92,14 +94,14 @@ def exports(data: SiteData, facts: Facts, regions_export: str) -> dict[str, str]
     """Docs-relative path → content of every export file, including one CSV per place page."""
     partnerships = [partnership_row(data, p) for p in facts.partnerships]
     out = {
-        "donnees/entites.csv": to_csv(ENTITY_COLUMNS, entity_rows(data.gazetteer, data.paged)),
-        "donnees/partenariats.csv": to_csv(PARTNERSHIP_COLUMNS, partnerships),
-        "donnees/partenariats.json": json.dumps(partnerships, ensure_ascii=False, indent=1) + "\n",
-        "donnees/chiffres.csv": to_csv(FIGURE_COLUMNS, [figure_row(data, f) for f in facts.figures]),
-        "donnees/regions.geojson": regions_export,
+        data_path("entites.csv"): to_csv(ENTITY_COLUMNS, entity_rows(data.gazetteer, data.paged)),
+        data_path("partenariats.csv"): to_csv(PARTNERSHIP_COLUMNS, partnerships),
+        data_path("partenariats.json"): json.dumps(partnerships, ensure_ascii=False, indent=1) + "\n",
+        data_path("chiffres.csv"): to_csv(FIGURE_COLUMNS, [figure_row(data, f) for f in facts.figures]),
+        data_path("regions.geojson"): regions_export,
     }
     for eid in sorted(data.paged):
         rows = [partnership_row(data, p) for p in data.partnerships_of(eid)]
         if rows:
-            out[f"donnees/pages/{eid.lower()}.csv"] = to_csv(PARTNERSHIP_COLUMNS, rows)
+            out[place_csv_path(data.gazetteer[eid])] = to_csv(PARTNERSHIP_COLUMNS, rows)
     return out
