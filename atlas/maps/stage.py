@@ -16,7 +16,7 @@ from atlas.facts import Facts
 from atlas.gazetteer import Gazetteer
 from atlas.maps.assets import BASE_JS, base_ids, base_script, build_base, shared_files
 from atlas.maps.embed import iframe_html
-from atlas.maps.model import MapSpec
+from atlas.maps.fill import Filler
 from atlas.maps.specs import Places, build_all_specs
 from atlas.site_urls import OVERVIEW_MAP, asset_path, map_path
 from atlas.vocabulary import Vocabulary
@@ -31,10 +31,6 @@ def country_points(countries_geojson: dict) -> dict[str, tuple[float, float]]:
     return out
 
 
-def _render(spec: MapSpec) -> str:
-    from atlas.maps.render import render_map  # folium is slow to import: only on a cache miss
-
-    return render_map(spec)
 
 
 def _base(regions_path: Path, countries_path: Path, world_path: Path | None, home: str) -> tuple[str, set[str]]:
@@ -63,8 +59,9 @@ def draw_maps(
     specs = cache.get("map-specs", key, lambda: build_all_specs(facts.partnerships, places, words))
     files: dict[str, str | bytes] = {asset_path(BASE_JS): base_js, **shared_files()}
     map_ids: dict[str, str] = {}
+    filler = Filler()  # folium (slow to import) only on a cache miss
     for spec in specs:
-        files[map_path(spec.map_id)] = cache.get("map", [repr(spec)], lambda spec=spec: _render(spec))
+        files[map_path(spec.map_id)] = cache.get("map", [repr(spec)], lambda spec=spec: filler.render(spec))
         if spec.map_id == OVERVIEW_MAP:
             map_ids[OVERVIEW_MAP] = spec.map_id
             continue
