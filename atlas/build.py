@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from atlas import exports, extract, facts, recognise
+from atlas.background import Background
 from atlas.cache import StageCache
 from atlas.corpus import Corpus, load_corpus, parse_document
 from atlas.errors import DataError
@@ -89,14 +90,15 @@ def _checked_regions_export(regions_path: Path, countries_path: Path) -> str:
     return exports.regions_geojson(read_json(regions_path))
 
 
-def generate(root: Path, timings: Timings, epoch: int, cache: StageCache | None = None) -> dict[str, str | bytes]:
+def generate(root: Path, timings: Timings, epoch: int, cache: StageCache | None = None,
+             background: Background | None = None) -> dict[str, str | bytes]:
     """Every generated file of docs/, as a docs-relative path → content mapping.
 
     The slow pure stages (gazetteer, recognition, extraction, maps) go through `cache`, keyed by
     their inputs; facts are validated at every build.
     """
     # imported here: folium is slow to import, and a build stopped by bad data never draws maps
-    from atlas.maps.stage import draw_maps, map_block
+    from atlas.maps.stage import draw_maps, map_block, start_base
 
     cache = cache or StageCache(None)
 
@@ -106,6 +108,9 @@ def generate(root: Path, timings: Timings, epoch: int, cache: StageCache | None 
     corpus = timings.run("corpus", load_corpus, root / "corpus", parse)
     schema = facts.load_schema(root / "data" / "schema.yaml")
     words = vocabulary_from_schema(schema, root / "data" / "schema.yaml")
+    regions_path, countries_path = root / "geo" / "regions.geojson", root / "geo" / "countries.geojson"
+    background = background or Background()  # the base layer, on the other core, if not cached
+    start_base(background, cache, regions_path, countries_path, root / "geo" / "world.geojson", words.home)
     place_files = [*sorted((root / "data" / "places").glob("*.yaml")), root / "geo" / "regions.geojson"]
     gazetteer = timings.run("gazetteer", cache.get, "gazetteer", place_files, lambda: load_gazetteer(root))
     gazetteer = replace(gazetteer, home=words.home)
@@ -120,12 +125,11 @@ def generate(root: Path, timings: Timings, epoch: int, cache: StageCache | None 
         cache, "extract", shared, corpus.documents, lambda d: extract.extract_all(only(d), mentions, gazetteer))))
     reviewed = {d.id for d in corpus.documents if d.curated}
     published = extract.merge_automatic(curated, extract.uncurated_only(candidates, reviewed))
-    regions_path, countries_path = root / "geo" / "regions.geojson", root / "geo" / "countries.geojson"
     geometry = [regions_path, countries_path, root / "geo" / "world.geojson"]
     regions_export = cache.get("export-regions", geometry,
                                lambda: _checked_regions_export(regions_path, countries_path))
     maps, map_ids = timings.run("maps", draw_maps, published, gazetteer, words, regions_path, countries_path,
-                                cache, world_path=root / "geo" / "world.geojson")
+                                cache, world_path=root / "geo" / "world.geojson", background=background)
     version = datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%d") if epoch else "non datée"
     data = SiteData(corpus, gazetteer, published, mentions, version, words, maps=map_ids)
     files: dict[str, str | bytes] = dict(maps)
@@ -154,7 +158,8 @@ def run(root: Path, site_dir: Path, skip_mkdocs: bool = False, use_cache: bool =
     timings = Timings()
     epoch = data_epoch(root)
     cache = StageCache(root / CACHE if use_cache else None)
-    files = generate(root, timings, epoch, cache)
+    with Background() as background:
+        files = generate(root, timings, epoch, cache, background)
     timings.run("write", write_generated, root / "docs", files)
     if not skip_mkdocs:
         timings.run("mkdocs", build_site, root, site_dir, epoch)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from shapely.geometry import shape
 
+from atlas.background import Background
 from atlas.cache import StageCache
 from atlas.facts import Facts
 from atlas.gazetteer import Gazetteer
@@ -38,9 +39,21 @@ def _base(regions_path: Path, countries_path: Path, world_path: Path | None, hom
     return base_script(base), base_ids(base)
 
 
+def base_inputs(regions_path: Path, countries_path: Path, world_path: Path | None, home: str) -> list:
+    """What the base layer depends on (its cache key)."""
+    return [regions_path, countries_path, *([world_path] if world_path else []), home]
+
+
+def start_base(background: Background, cache: StageCache, regions_path: Path, countries_path: Path,
+               world_path: Path | None, home: str) -> None:
+    """Start simplifying the base layer in the background if the cache does not hold it."""
+    if not cache.has("maps-base", base_inputs(regions_path, countries_path, world_path, home)):
+        background.start("maps-base", _base, regions_path, countries_path, world_path, home)
+
+
 def draw_maps(
     facts: Facts, gazetteer: Gazetteer, words: Vocabulary, regions_path: Path, countries_path: Path,
-    cache: StageCache | None = None, world_path: Path | None = None,
+    cache: StageCache | None = None, world_path: Path | None = None, background: Background | None = None,
 ) -> tuple[dict[str, str | bytes], dict[str, str]]:
     """Every map file and shared asset (docs-relative path → content), and each place's map id
     (the overview's under OVERVIEW_MAP).
@@ -49,9 +62,10 @@ def draw_maps(
     so editing one fact redraws only the maps it appears on.
     """
     cache = cache or StageCache(None)
-    geometry = [regions_path, countries_path, *([world_path] if world_path else []), gazetteer.home]
-    base_js, ids = cache.get("maps-base", geometry,
-                             lambda: _base(regions_path, countries_path, world_path, gazetteer.home))
+    background = background or Background()
+    inputs = base_inputs(regions_path, countries_path, world_path, gazetteer.home)
+    base_js, ids = cache.get("maps-base", inputs, lambda: background.take(
+        "maps-base", lambda: _base(regions_path, countries_path, world_path, gazetteer.home)))
     points = cache.get("maps-points", [countries_path],
                        lambda: country_points(json.loads(countries_path.read_text(encoding="utf-8"))))
     places = Places(gazetteer, points, frozenset(ids))
