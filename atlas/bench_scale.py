@@ -110,7 +110,8 @@ def tree_size(folder: Path) -> int:
     return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
 
 
-def measure(scale: int, browser=None, zensical: bool = False) -> ScaleRun:
+def measure(scale: int, browser=None, zensical: bool = False, search_only: bool = False) -> ScaleRun:
+    """One scale's figures; `search_only` builds once (cached) and times search alone."""
     out = ScaleRun(scale)
     work = Path(tempfile.mkdtemp(prefix=f"atlas-scale{scale}-"))
     try:
@@ -118,13 +119,17 @@ def measure(scale: int, browser=None, zensical: bool = False) -> ScaleRun:
         add_copies(root / "corpus", scale)
         out.corpus_bytes = sum(p.stat().st_size for p in (root / "corpus").glob("*.txt"))
         site = root / "site"
-        out.cold, cold = timed(run, root, site, use_cache=False)
-        run(root, site)  # fills build/cache
-        out.warm, warm = timed(run, root, site)
-        out.cold_stages, out.warm_stages = cold.stages, warm.stages
-        began = time.perf_counter()
-        build_site(root, work / "bare", data_epoch(root))
-        out.bare = time.perf_counter() - began
+        if search_only:
+            out.warm, warm = timed(run, root, site)
+            out.warm_stages = warm.stages
+        else:
+            out.cold, cold = timed(run, root, site, use_cache=False)
+            run(root, site)  # fills build/cache
+            out.warm, warm = timed(run, root, site)
+            out.cold_stages, out.warm_stages = cold.stages, warm.stages
+            began = time.perf_counter()
+            build_site(root, work / "bare", data_epoch(root))
+            out.bare = time.perf_counter() - began
         out.site_bytes = tree_size(site)
         index = site / "search" / "search_index.js"
         out.index_bytes = index.stat().st_size if index.exists() else 0
@@ -152,9 +157,10 @@ def measure(scale: int, browser=None, zensical: bool = False) -> ScaleRun:
                                                       SEARCH_QUERY, SEARCH_MORE)
                 finally:
                     context.close()
-        add_one_document(root / "corpus")
-        out.incremental, incremental = timed(run, root, site)
-        out.incremental_stages = incremental.stages
+        if not search_only:
+            add_one_document(root / "corpus")
+            out.incremental, incremental = timed(run, root, site)
+            out.incremental_stages = incremental.stages
         return out
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -168,13 +174,15 @@ def report(runs: list[ScaleRun]) -> list[str]:
     lines = ["# whole build at ×N the corpus (wall-clock seconds, one run each)",
              "", "| corpus | text | cold build | warm build | bare `mkdocs build` | cold ÷ bare | warm ÷ bare "
              "| + one document | site | search index |", "|---|---|---|---|---|---|---|---|---|---|"]
-    for r in runs:
+    for r in (r for r in runs if r.bare):
         lines.append(f"| ×{r.scale} | {mb(r.corpus_bytes)} | {r.cold:.1f} s | {r.warm:.1f} s | {r.bare:.1f} s "
                      f"| {r.cold / r.bare:.2f} | {r.warm / r.bare:.2f} | {r.incremental:.1f} s "
                      f"| {mb(r.site_bytes)} | {mb(r.index_bytes)} |")
+    lines += [f"×{r.scale} (search only): {mb(r.corpus_bytes)} of text, one build {r.warm:.1f} s, "
+              f"site {mb(r.site_bytes)}, search index {mb(r.index_bytes)}" for r in runs if not r.bare]
     lines += ["", "targets: cold ÷ bare ≤ 1.30 and warm ÷ bare ≤ 1.10 at ×1 and ×20; "
               "+ one document ≤ warm + 2 s", ""]
-    for r in runs:
+    for r in (r for r in runs if r.bare):
         stages = ", ".join(f"{k} {v:.2f}/{r.warm_stages.get(k, 0):.2f}/{r.incremental_stages.get(k, 0):.2f}"
                            for k, v in r.cold_stages.items())
         lines.append(f"×{r.scale} stages (s, cold/warm/+one document): {stages}")
@@ -202,6 +210,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=int, action="append", help="corpus copies (repeatable; default 1 and 20)")
     parser.add_argument("--no-browser", action="store_true", help="skip the search timings")
     parser.add_argument("--no-zensical", action="store_true", help="skip the Zensical build and its search")
+    parser.add_argument("--search-only", action="store_true", help="one build per scale, then search timings only")
     args = parser.parse_args(argv)
     zensical = False
     if not args.no_zensical:
@@ -212,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     warnings.simplefilter("ignore")
     runs = []
     if args.no_browser:
-        runs = [measure(n, zensical=zensical) for n in scales]
+        runs = [measure(n, zensical=zensical, search_only=args.search_only) for n in scales]
     else:
         from playwright.sync_api import sync_playwright
 
@@ -222,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=BLOCKED_NETWORK)
             try:
                 for n in scales:
-                    runs.append(measure(n, browser, zensical))
+                    runs.append(measure(n, browser, zensical, args.search_only))
                     print(f"×{n} measured", file=sys.stderr)
             finally:
                 browser.close()
