@@ -30,6 +30,7 @@ from pathlib import Path
 import yaml
 
 from atlas.build import ROOT, Timings, clean_generated, data_epoch, run
+from atlas.errors import DataError
 from atlas.publish import build_site
 from atlas.search_timing import SearchTiming, time_search
 
@@ -58,6 +59,7 @@ class ScaleRun:
     search: SearchTiming | None = None
     zensical: float = 0.0
     zensical_search: SearchTiming | None = None
+    zensical_error: str = ""
 
 
 def copy_project(target: Path) -> Path:
@@ -148,9 +150,12 @@ def measure(scale: int, browser=None, zensical: bool = False, search_only: bool 
             from atlas.zensical import build as build_zensical
 
             began = time.perf_counter()
-            build_zensical(root, root / "site-zensical", data_epoch(root))
+            try:
+                build_zensical(root, root / "site-zensical", data_epoch(root))
+            except DataError as err:  # a figure too: Zensical refuses some sizes
+                out.zensical_error = str(err).strip().splitlines()[-1]
             out.zensical = time.perf_counter() - began
-            if browser is not None:
+            if browser is not None and not out.zensical_error:
                 context = browser.new_context()
                 try:
                     out.zensical_search = time_search(context.new_page(), root / "site-zensical", SEARCH_PAGE,
@@ -202,6 +207,7 @@ def report(runs: list[ScaleRun]) -> list[str]:
         lines += [f"×{r.scale} MkDocs Material: {r.search.line()}" for r in searched]
         lines += [f"×{r.scale} Zensical (build {r.zensical:.1f} s): {r.zensical_search.line()}"
                   for r in searched if r.zensical_search]
+        lines += [f"×{r.scale} Zensical: build failed: {r.zensical_error}" for r in runs if r.zensical_error]
     return lines
 
 
