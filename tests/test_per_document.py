@@ -7,19 +7,25 @@ import dataclasses
 import warnings
 
 from atlas import extract, recognise
-from atlas.build import ROOT, find_mentions
 from atlas.cache import StageCache
 from atlas.corpus import Corpus, load_corpus
 from atlas.gazetteer import load_gazetteer
 from atlas.per_document import merge_candidates, merge_mentions, only, per_document
+from atlas.pipeline import place_index
+from atlas.project import ROOT, Project
+
+
+def find_mentions(corpus, index):
+    return recognise.recognise_corpus(corpus, index)
 
 
 def test_per_document_results_equal_whole_corpus_results():
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         corpus = load_corpus(ROOT / "corpus")
-    gazetteer = load_gazetteer(ROOT)
-    index = recognise.build_index(gazetteer)
+    project = Project.at(ROOT)
+    gazetteer = load_gazetteer(project.places)
+    index = place_index(project, gazetteer)
     cache = StageCache(None)
     whole = find_mentions(corpus, index)
     mentions = merge_mentions(per_document(cache, "m", [], corpus.documents, lambda d: find_mentions(only(d), index)))

@@ -6,7 +6,6 @@ returns the shared assets (Leaflet, the base layer script) as files to publish w
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from shapely.geometry import shape
@@ -19,6 +18,7 @@ from atlas.maps.assets import BASE_JS, base_ids, base_script, build_base, shared
 from atlas.maps.embed import iframe_html
 from atlas.maps.fill import Filler
 from atlas.maps.specs import Places, build_all_specs
+from atlas.readers import GEO_MISSING, read_json
 from atlas.site_urls import OVERVIEW_MAP, asset_path, map_path
 from atlas.vocabulary import Vocabulary
 
@@ -67,7 +67,7 @@ def draw_maps(
     base_js, ids = cache.get("maps-base", inputs, lambda: background.take(
         "maps-base", lambda: _base(regions_path, countries_path, world_path, gazetteer.home)))
     points = cache.get("maps-points", [countries_path],
-                       lambda: country_points(json.loads(countries_path.read_text(encoding="utf-8"))))
+                       lambda: country_points(read_json(countries_path, GEO_MISSING)))
     places = Places(gazetteer, points, frozenset(ids))
     key = [facts.partnerships, sorted(gazetteer.entities.items()), gazetteer.home, words, points, sorted(ids)]
     specs = cache.get("map-specs", key, lambda: build_all_specs(facts.partnerships, places, words))

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from atlas.search_timing import INDEX_FILES, THEMES, theme_of, time_search
+from atlas.tools.search_timing import INDEX_FILES, THEMES, theme_of, time_search
 
 pytestmark = pytest.mark.browser
 

@@ -29,10 +29,12 @@ from pathlib import Path
 
 import yaml
 
-from atlas.build import ROOT, Timings, clean_generated, data_epoch, run
+from atlas.build import clean_generated, data_epoch, run
 from atlas.errors import DataError
+from atlas.pipeline import Timings
+from atlas.project import ROOT, Project
 from atlas.publish import build_site
-from atlas.search_timing import SearchTiming, time_search
+from atlas.tools.search_timing import SearchTiming, time_search
 
 INPUTS = ("corpus", "data", "geo", "docs", "mkdocs.yml")
 KINDS = ("articles", "pays", "regions", "villes")
@@ -70,7 +72,7 @@ def copy_project(target: Path) -> Path:
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, target / name)
-    clean_generated(target)
+    clean_generated(Project.at(target))
     return target
 
 
@@ -120,17 +122,18 @@ def measure(scale: int, browser=None, zensical: bool = False, search_only: bool 
         root = copy_project(work / "project")
         add_copies(root / "corpus", scale)
         out.corpus_bytes = sum(p.stat().st_size for p in (root / "corpus").glob("*.txt"))
-        site = root / "site"
+        project = Project.at(root)
+        site = project.site
         if search_only:
-            out.warm, warm = timed(run, root, site)
+            out.warm, warm = timed(run, project, site)
             out.warm_stages = warm.stages
         else:
-            out.cold, cold = timed(run, root, site, use_cache=False)
-            run(root, site)  # fills build/cache
-            out.warm, warm = timed(run, root, site)
+            out.cold, cold = timed(run, project, site, use_cache=False)
+            run(project, site)  # fills build/cache
+            out.warm, warm = timed(run, project, site)
             out.cold_stages, out.warm_stages = cold.stages, warm.stages
             began = time.perf_counter()
-            build_site(root, work / "bare", data_epoch(root))
+            build_site(project.mkdocs, work / "bare", data_epoch(root))
             out.bare = time.perf_counter() - began
         out.site_bytes = tree_size(site)
         index = site / "search" / "search_index.js"
@@ -164,7 +167,7 @@ def measure(scale: int, browser=None, zensical: bool = False, search_only: bool 
                     context.close()
         if not search_only:
             add_one_document(root / "corpus")
-            out.incremental, incremental = timed(run, root, site)
+            out.incremental, incremental = timed(run, project, site)
             out.incremental_stages = incremental.stages
         return out
     finally:
@@ -231,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         from playwright.sync_api import sync_playwright
 
-        from atlas.search_eval import BLOCKED_NETWORK, CHROMIUM
+        from atlas.tools.search_eval import BLOCKED_NETWORK, CHROMIUM
 
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=BLOCKED_NETWORK)
