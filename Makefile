@@ -88,7 +88,7 @@ geo: $(STAMP)
 # `make test` builds it too and runs the offline browser smoke tests on it.
 zensical: $(STAMP) $(ZSTAMP)
 	$(BIN)/python -m atlas.build --pages-only
-	$(BIN)/python -m atlas.zensical
+	$(BIN)/python -m atlas.tools.zensical
 
 clean:
 	rm -rf site site-zensical build .cache .pytest_cache atlas-belarus-site.zip

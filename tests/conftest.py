@@ -51,7 +51,7 @@ def pytest_collection_modifyitems(config, items):
 def zensical_site(built_site) -> Path:
     """The same generated docs/ built with the pinned Zensical (`make test` installs it)."""
     from atlas.build import data_epoch
-    from atlas.zensical import build
+    from atlas.tools.zensical import build
 
     root = built_site.parent
     build(root, root / "site-zensical", data_epoch(root))

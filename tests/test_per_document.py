@@ -9,31 +9,21 @@ import warnings
 from atlas import extract, recognise
 from atlas.cache import StageCache
 from atlas.corpus import Corpus, load_corpus
-from atlas.gazetteer import load_gazetteer
-from atlas.per_document import merge_candidates, merge_mentions, only, per_document
-from atlas.pipeline import place_index
+from atlas.per_document import per_document
+from atlas.pipeline import place_index, prepare
 from atlas.project import ROOT, Project
 
 
-def find_mentions(corpus, index):
-    return recognise.recognise_corpus(corpus, index)
-
-
 def test_per_document_results_equal_whole_corpus_results():
+    """The pipeline (per document) gives what one pass over the whole corpus gives."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        corpus = load_corpus(ROOT / "corpus")
-    project = Project.at(ROOT)
-    gazetteer = load_gazetteer(project.places)
-    index = place_index(project, gazetteer)
-    cache = StageCache(None)
-    whole = find_mentions(corpus, index)
-    mentions = merge_mentions(per_document(cache, "m", [], corpus.documents, lambda d: find_mentions(only(d), index)))
-    assert mentions == whole
-    candidates = merge_candidates(per_document(cache, "e", [], corpus.documents,
-                                               lambda d: extract.extract_all(only(d), mentions, gazetteer)))
-    assert candidates == extract.extract_all(corpus, whole, gazetteer)
-    assert candidates.partnerships
+        project = Project.at(ROOT)
+        stages = prepare(project)
+    whole = recognise.recognise_corpus(stages.corpus, place_index(project, stages.gazetteer))
+    assert stages.mentions == whole
+    assert stages.candidates == extract.extract_all(stages.corpus, whole, stages.gazetteer)
+    assert stages.candidates.partnerships and stages.candidates.figures
 
 
 def test_a_changed_document_is_the_only_one_recomputed(tmp_path):

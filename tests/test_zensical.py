@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from atlas.errors import DataError
-from atlas.zensical import WORDS, config_text, french_bundle
+from atlas.tools.zensical import WORDS, config_text, french_bundle
 
 
 def test_config_inherits_mkdocs_yml_and_keeps_output_and_cache_under_build(tmp_path):

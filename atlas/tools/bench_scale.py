@@ -150,7 +150,7 @@ def measure(scale: int, browser=None, zensical: bool = False, search_only: bool 
             finally:
                 context.close()
         if zensical:
-            from atlas.zensical import build as build_zensical
+            from atlas.tools.zensical import build as build_zensical
 
             began = time.perf_counter()
             try:
@@ -223,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     zensical = False
     if not args.no_zensical:
-        from atlas.zensical import DEFAULT_BINARY
+        from atlas.tools.zensical import DEFAULT_BINARY
 
         zensical = DEFAULT_BINARY.exists()
     scales = args.scale or [1, 20]

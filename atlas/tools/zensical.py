@@ -1,4 +1,4 @@
-"""Build the same docs/ with Zensical into its own folder: `python -m atlas.zensical` (`make zensical`).
+"""Build the same docs/ with Zensical into its own folder: `python -m atlas.tools.zensical` (`make zensical`).
 
 Material for MkDocs ends on 2027-05-05; Zensical is its successor and reads `mkdocs.yml`. This
 runs the pinned Zensical (its own virtualenv, `.venv-zensical`, see requirements-zensical.lock)
@@ -24,9 +24,9 @@ import yaml
 
 from atlas import search_load
 from atlas.errors import DataError
+from atlas.project import ROOT
 from atlas.publish import swap_in
 
-ROOT = Path(__file__).resolve().parent.parent
 WORDS = Path(__file__).with_name("zensical_fr.yaml")
 #: Where `make` installs the pinned Zensical; ATLAS_ZENSICAL overrides it.
 DEFAULT_BINARY = ROOT / ".venv-zensical" / "bin" / "zensical"
