@@ -4,6 +4,8 @@
     and the held-out set (tests/data/, `atlas.tools.recognition_eval`);
   * extraction precision/recall of automatic partnerships and figures against the curated
     facts (`atlas.tools.extraction_eval`);
+  * places of the development texts (../shared/eval-dev/, answer keys read only to measure)
+    recognised with the right entity (`atlas.tools.dev_eval`);
   * search hit rate: does every spelling of a place find its page (`atlas.tools.search_eval`, needs
     Chromium and a built site; the site is built first if missing).
 
@@ -16,6 +18,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from atlas.gazetteer import load_gazetteer
 from atlas.project import ROOT, Project
 
 
@@ -24,6 +27,15 @@ def recognition(project: Project) -> list[str]:
 
     corpus, index = recognition_eval.project_index(project)
     return [recognition_eval.summary(label, path, corpus, index) for label, path in recognition_eval.RECOGNITION_SETS]
+
+
+def dev_places(project: Project) -> list[str]:
+    """Places of ../shared/eval-dev/*.expected.yaml recognised with the right entity (tools.dev_eval)."""
+    from atlas.pipeline import place_index
+    from atlas.tools import dev_eval
+
+    gazetteer = load_gazetteer(project.places)
+    return dev_eval.report(dev_eval.evaluate_dev(dev_eval.EVAL_DEV, place_index(project, gazetteer), gazetteer))
 
 
 def extraction(project: Project) -> list[str]:
@@ -53,7 +65,9 @@ def search(project: Project) -> list[str]:
 
 def main(root: Path = ROOT) -> int:
     project = Project.at(root)
-    for title, part in (("recognition", recognition), ("extraction", extraction), ("search", search)):
+    parts = (("recognition", recognition), ("eval-dev places", dev_places), ("extraction", extraction),
+             ("search", search))
+    for title, part in parts:
         print(f"# {title}")
         print("\n".join(part(project)), flush=True)
         print()
