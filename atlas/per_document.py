@@ -19,9 +19,12 @@ from atlas.facts import Facts
 
 def per_document(cache: StageCache, stage: str, inputs: Sequence[Any], documents: Iterable[Document],
                  compute: Callable[[Document], Any]) -> list[Any]:
-    """`compute(document)` for each document, each cached under the stage's inputs and the
-    document's own content (its parsed paragraphs, not only its file name)."""
-    return [cache.get(stage, [*inputs, document], lambda document=document: compute(document))
+    """`compute(document)` for each document, each cached under the stage's inputs and what its
+    parse depends on: its id, its file's sha256 and its title (the parse itself is code, which
+    keys every entry). Not the parsed object's pickle: a document read back from the parse cache
+    pickles to other bytes than a freshly parsed one, and would miss."""
+    return [cache.get(stage, [*inputs, document.id, document.sha256, document.title],
+                      lambda document=document: compute(document))
             for document in documents]
 
 

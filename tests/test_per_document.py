@@ -42,7 +42,7 @@ def test_a_changed_document_is_the_only_one_recomputed(tmp_path):
     per_document(cache, "count", ["places"], corpus.documents, count)
     assert len(computed) == len(corpus.documents)
     first = corpus.documents[0]
-    changed = dataclasses.replace(first, articles=first.articles[:-1])
+    changed = dataclasses.replace(first, sha256="0" * 64, articles=first.articles[:-1])  # an edited file
     computed.clear()
     again = per_document(cache, "count", ["places"], Corpus((changed, *corpus.documents[1:])).documents, count)
     assert computed == [first.id]

@@ -97,6 +97,12 @@
     });
   }
 
+  // Queries posted to a worker and not yet answered, over all workers (tests wait for 0).
+  window.__atlasSearchPending = 0;
+  function countPending(workers) {
+    window.__atlasSearchPending = workers.reduce(function (n, w) { return n + (w ? w.pending : 0); }, 0);
+  }
+
   function spawn(sources) {
     var prelude = "var __atlasImports = " + JSON.stringify(sources.imports) + ";\n" +
       "self.importScripts = function () { for (var i = 0; i < arguments.length; i++) {" +
@@ -104,7 +110,9 @@
       " if (!(name in __atlasImports)) throw new Error('not bundled: ' + name);" +
       " (0, eval)(__atlasImports[name]); } };\n";
     var blob = new Blob([prelude, sources.main], {type: "text/javascript"});
-    return new Native(URL.createObjectURL(blob));
+    var worker = new Native(URL.createObjectURL(blob));
+    worker.pending = 0;
+    return worker;
   }
 
   function textSize(docs) {
@@ -148,17 +156,27 @@
     if (this.first) this.first.terminate();
     if (this.full) this.full.terminate();
   };
+  TieredWorker.prototype.post = function (worker, message) {
+    if (message && message.type === QUERY) worker.pending += 1;
+    countPending([this.first, this.full]);
+    worker.postMessage(message);
+  };
+  TieredWorker.prototype.answered = function (worker, data) {
+    if (data && data.type === RESULT) worker.pending = Math.max(0, worker.pending - 1);
+    countPending([this.first, this.full]);
+  };
   TieredWorker.prototype.start = function (sources, setup) {
     var self = this;
     var startFull = function () {
       var full = self.full = spawn(sources);
       full.onmessage = function (event) {
+        self.answered(full, event.data);
         if (event.data.type === READY) {
           self.fullReady = true;
           mark("full-ready");
           if (!self.told) { self.told = true; self.tell(event.data); }
-          else if (self.last) full.postMessage(self.last);
-          if (self.first) { self.first.terminate(); self.first = null; }
+          else if (self.last) self.post(full, self.last);
+          if (self.first) { self.first.terminate(); self.first = null; countPending([null, full]); }
         } else {
           self.tell(event.data);
         }
@@ -170,6 +188,7 @@
     // A large index: the pages first; the full index starts once they answer (2 cores at most).
     var first = this.first = spawn(sources);
     first.onmessage = function (event) {
+      self.answered(first, event.data);
       if (self.fullReady) return;
       if (event.data.type === READY) {
         mark("first-ready");
@@ -195,7 +214,7 @@
     }
     if (message && message.type === QUERY) self.last = message;
     var target = this.fullReady || !this.first ? this.full : this.first;
-    if (target) target.postMessage(message);
+    if (target) this.post(target, message);
   };
 
   var MATERIAL_WORKER = /\/workers\/search\.[0-9a-f]+\.min\.js(?:$|\?)/;

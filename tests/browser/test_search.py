@@ -39,6 +39,10 @@ def _typed_results(page, text: str, site_uri: str, timeout: float = 15.0) -> lis
     deadline = time.monotonic() + timeout
     previous: list[str] | None = None
     while time.monotonic() < deadline:
+        # the search worker runs on its own thread: read only once it has answered every query
+        if page.evaluate("() => (window.__atlasSearchPending || 0) > 0"):
+            page.wait_for_timeout(50)
+            continue
         hrefs = page.evaluate("""() => [...document.querySelectorAll('.md-search-result__item')]
             .map(li => li.querySelector('a.md-search-result__link').href)""")
         urls = [h.split("#")[0].split("?")[0].removeprefix(site_uri) for h in hrefs[:TOP]]
