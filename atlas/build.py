@@ -20,11 +20,12 @@ from atlas import exports, extract, facts, recognise
 from atlas.cache import StageCache
 from atlas.corpus import Corpus, load_corpus, parse_document
 from atlas.errors import DataError
-from atlas.gazetteer import load_gazetteer
+from atlas.gazetteer import load_gazetteer, read_yaml
 from atlas.pages.articles import article_pages
 from atlas.pages.chronology import chronology_page
 from atlas.pages.context import SiteData
 from atlas.pages.data_page import data_page
+from atlas.pages.french import load_grammar
 from atlas.pages.linking import facts_afterword, linked_renderer
 from atlas.pages.overview import countries_index, home_page, overview_page, regions_index
 from atlas.pages.places import place_pages
@@ -123,7 +124,9 @@ def generate(root: Path, timings: Timings, epoch: int, cache: StageCache | None 
     maps, map_ids = timings.run("maps", draw_maps, published, gazetteer, words, regions_path, countries_path,
                                 cache, world_path=root / "geo" / "world.geojson")
     version = datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%d") if epoch else "non datée"
-    data = SiteData(corpus, gazetteer, published, mentions, version, words, maps=map_ids)
+    grammar_path = root / "data" / "places" / "countries_fr.yaml"
+    grammar = load_grammar(read_yaml(grammar_path), grammar_path)
+    data = SiteData(corpus, gazetteer, published, mentions, version, words, maps=map_ids, grammar=grammar)
     files: dict[str, str | bytes] = dict(maps)
     blocks = {eid: map_block(mid, gazetteer[eid].name_fr, page_path(gazetteer[eid]))
               for eid, mid in map_ids.items() if eid in data.paged}
