@@ -36,3 +36,30 @@ def series_chart(title: str, points: list[tuple[str, float]], shown: list[str] |
         + "".join(bars)
         + "</svg></figure>\n"
     )
+
+
+def column_chart(title: str, points: list[tuple[int, int]], every: int = 5) -> str:
+    """Counts per year as columns, every year from the first to the last (gaps show as gaps);
+    a year label every `every` years, each column's count above it, the data in the text alternative."""
+    if not points:
+        return ""
+    counts = dict(points)
+    years = list(range(min(counts), max(counts) + 1))
+    top = max(counts.values())
+    step = (WIDTH - 20) / len(years)
+    plot = 150
+    parts = []
+    for index, year in enumerate(years):
+        x = 10 + index * step
+        n = counts.get(year, 0)
+        h = plot * n / top
+        if n:
+            parts.append(f'<rect x="{x + 1:.1f}" y="{20 + plot - h:.1f}" width="{step - 2:.1f}" '
+                         f'height="{h:.1f}"></rect><text x="{x + step / 2:.1f}" y="{16 + plot - h:.1f}" '
+                         f'text-anchor="middle">{n}</text>')
+        if year % every == 0 or (index == 0 and year % every < every - 2):
+            parts.append(f'<text x="{x + step / 2:.1f}" y="{20 + plot + 18}" text-anchor="middle">{year}</text>')
+    alt = f"{title} : " + " ; ".join(f"{y} : {n}" for y, n in sorted(counts.items()))
+    return (f'<figure class="atlas-chart"><figcaption>{markup.text(title)}</figcaption>'
+            f'<svg role="img" aria-label="{markup.text(alt)}" viewBox="0 0 {WIDTH} {plot + 45}" font-size="{FONT}" '
+            f'preserveAspectRatio="xMinYMin meet">' + "".join(parts) + "</svg></figure>\n")
