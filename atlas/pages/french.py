@@ -72,7 +72,7 @@ class Grammar:
         first = name.split(" ")[0].lower()
         if first in self.words:
             return self.words[first]
-        if country is None and not first[:1].islower():
+        if country is None and not name[:1].islower():
             return "none"  # a proper name of a city: "de Grodno"
         if name[:1] in VOWELS:
             return "l'"
