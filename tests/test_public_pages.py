@@ -36,7 +36,8 @@ def test_published_text_has_no_line_reference_internal_id_or_file_hash(built_sit
         text = visible_text(page.read_text(encoding="utf-8"))
         for name, pattern in (("line reference", LINE_REF), ("internal id", FACT_ID), ("file hash", FILE_HASH)):
             for match in pattern.finditer(text):
-                problems.append(f"{page.relative_to(built_site)}: {name} {text[max(0, match.start() - 30):match.end() + 20]!r}")
+                context = text[max(0, match.start() - 30):match.end() + 20]
+                problems.append(f"{page.relative_to(built_site)}: {name} {context!r}")
     assert not problems, "\n".join(problems[:20])
 
 
