@@ -60,6 +60,7 @@ class Line:
     path: tuple[LatLon, ...] = ()  # densified great circle, longitudes unwrapped
     status: str = ""
     links: tuple[tuple[str, str], ...] = ()  # (name, href) pairs shown in the popup
+    count: int = 1  # partnerships the line stands for (the overview draws one line per group)
 
 
 @dataclass(frozen=True)

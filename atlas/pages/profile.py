@@ -50,8 +50,8 @@ def dated_line(data: SiteData, entity: Entity, label: str, fact: Partnership, pa
 
 def key_figures(data: SiteData, entity: Entity, figures: list[Figure], path: str, limit: int = 3) -> list[str]:
     """The most telling figures: levels in money or counts, the latest first."""
-    own = [f for f in figures if f.subject == entity.id and f.measure == "niveau" and f.unit in KEY_UNITS
-           and f.origin == "verifie"]
+    own = [f for f in figures if f.measure == "niveau" and f.unit in KEY_UNITS and f.indicator != "autre"
+           and f.origin == "verifie" and (f.subject == entity.id or f.subject == data.gazetteer.home)]
     own.sort(key=lambda f: (KEY_UNITS.index(f.unit) > 2, -(int((f.period_end or f.period_start or "0")[:4]))))
     out, seen = [], set()
     for fig in own:
@@ -93,10 +93,16 @@ def profile_card(data: SiteData, entity: Entity, path: str) -> list[str]:
     lines: list[str] = []
     if facts:
         partners = {other_side(data, entity, f)[1] for f in facts}
-        countries = {data.gazetteer.country_of(p) for p in partners}
-        lines.append(f"- **{french.plural(len(partners), 'partenaire')}** "
-                     f"dans {french.plural(len(countries), 'pays', 'pays')}, "
-                     f"{french.plural(len(facts), 'partenariat relevé', 'partenariats relevés')} dans les sources.")
+        found = french.plural(len(facts), "partenariat relevé", "partenariats relevés")
+        if entity.kind == "pays" and not data.gazetteer.is_home(entity.id):
+            own = {other_side(data, entity, f)[0] for f in facts}
+            belarusian = french.plural(len(partners), "partie biélorusse", "parties biélorusses")
+            lines.append(f"- **{found}** dans les sources, entre {french.plural(len(own), 'lieu', 'lieux')} "
+                         f"{data.of(entity.id)} et {belarusian}.")
+        else:
+            countries = {data.gazetteer.country_of(p) for p in partners}
+            lines.append(f"- **{french.plural(len(partners), 'partenaire')}** "
+                         f"dans {french.plural(len(countries), 'pays', 'pays')}, {found} dans les sources.")
         dated = sorted((f for f in facts if f.year), key=lambda f: (f.year, f.id))
         if dated:
             lines.append(dated_line(data, entity, "Premier accord daté", dated[0], path))

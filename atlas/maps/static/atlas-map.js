@@ -59,7 +59,7 @@
     return d.lines.map(function (ln) {
       var rel = d.relations[ln[0]];
       var layer = L.polyline(pairs(ln[2]), {
-        color: rel[1], dashArray: rel[2] || null, weight: 2.5, opacity: ln[5] ? 0.4 : 0.8,
+        color: rel[1], dashArray: rel[2] || null, weight: 2 + 1.6 * Math.sqrt((ln[6] || 1) - 1), opacity: ln[5] ? 0.4 : 0.8,
         className: "atlas-line atlas-rel-" + ln[0]
       });
       bind(layer, ln[3], ln[4]);
@@ -116,10 +116,7 @@
     ctl.onAdd = function () {
       var div = L.DomUtil.create("div", "atlas-legend leaflet-bar");
       div.innerHTML = d.legend;
-      // Embedded maps (under 600 px) start with the legend folded so that it hides no partner;
-      // the big overview page shows it open.
-      var details = div.querySelector("details");
-      if (details && map.getSize().y < 600) { details.open = false; }
+      // Folded by default on every map: the legend never hides the data until the reader opens it.
       L.DomEvent.disableClickPropagation(div);
       L.DomEvent.disableScrollPropagation(div);
       return div;
@@ -127,11 +124,63 @@
     ctl.addTo(map);
   }
 
+  function wheel(map) {
+    // The page scrolls over the map; ctrl (or cmd) + wheel zooms, and so does the wheel once the
+    // reader has clicked the map, until the pointer leaves it.
+    var box = map.getContainer();
+    var hint = L.DomUtil.create("div", "atlas-wheel-hint", box);
+    hint.textContent = "Ctrl + molette pour zoomer (ou cliquez sur la carte)";
+    hint.setAttribute("aria-hidden", "true");
+    var timer = null;
+    box.addEventListener("wheel", function (e) {
+      if (map.scrollWheelZoom.enabled()) { return; }
+      if (e.ctrlKey || e.metaKey) {
+        e.preventDefault();
+        map.setZoom(map.getZoom() + (e.deltaY < 0 ? 0.5 : -0.5));
+        return;
+      }
+      hint.className = "atlas-wheel-hint atlas-shown";
+      clearTimeout(timer);
+      timer = setTimeout(function () { hint.className = "atlas-wheel-hint"; }, 1200);
+    }, {passive: false});
+    map.on("click", function () { map.scrollWheelZoom.enable(); });
+    map.on("mouseout", function () { map.scrollWheelZoom.disable(); });
+  }
+
+  function labels(map, d) {
+    // Names of the places drawn (cities, partner territories), shown where they fit: all of them
+    // when there are few, from a closer zoom when there are many.
+    var layer = L.layerGroup(), count = 0, base = window.ATLAS_BASE || {countries: {features: []}, regions: {features: []}};
+    function add(latlng, name) {
+      count += 1;
+      layer.addLayer(L.marker(latlng, {
+        icon: L.divIcon({className: "atlas-label", html: "<span>" + name.replace(/[&<>]/g, function (c) {
+          return {"&": "&amp;", "<": "&lt;", ">": "&gt;"}[c]; }) + "</span>", iconSize: null}),
+        interactive: false, keyboard: false
+      }));
+    }
+    d.points.forEach(function (p) { if (p[6]) { add([p[1], p[2]], p[6]); } });
+    [base.countries, base.regions].forEach(function (fc) {
+      (fc.features || []).forEach(function (f) {
+        var p = d.polygons[f.properties.id];
+        if (p && p[3] && p[0] !== "_by") { add(L.geoJSON(f).getBounds().getCenter(), p[3]); }
+      });
+    });
+    var minZoom = count <= 25 ? 0 : map.getZoom() + 1;
+    function refresh() {
+      if (map.getZoom() >= minZoom) { layer.addTo(map); } else { map.removeLayer(layer); }
+    }
+    map.on("zoomend", refresh);
+    refresh();
+  }
+
   function draw(map, d) {
     map.fitBounds(d.bounds, {padding: [8, 8], animate: false});
     drawBase(map, d);
     var lines = drawLines(map, d);
     drawPoints(map, d);
+    labels(map, d);
+    wheel(map);
     layerControl(map, d, lines);
     legend(map, d);
     if (d.attribution) {
