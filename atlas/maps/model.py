@@ -42,6 +42,7 @@ class MapFeature:
     point: LatLon | None = None  # used when the entity has no polygon
     href: str | None = None  # page URL relative to the docs root
     tooltip: str = ""
+    label_at: LatLon | None = None  # where the place's name is written on the map
 
 
 @dataclass(frozen=True)

@@ -147,7 +147,7 @@ def _legend_html(spec: MapSpec) -> str:
 def map_data(spec: MapSpec) -> dict:
     """The JSON-serialisable payload read by atlas-map.js (also used by tests/stats)."""
     here, words, tentative = map_path(spec.map_id), spec.words, spec.words.tentative()
-    polys = {f.geometry_ref: [f.style, f.tooltip, _feature_popup(here, f), f.name]
+    polys = {f.geometry_ref: [f.style, f.tooltip, _feature_popup(here, f), f.name, *(f.label_at or ())]
              for f in spec.features if f.geometry_ref}
     points = [[f.entity_id, f.point[0], f.point[1], f.style, f.tooltip, _feature_popup(here, f), f.name]
               for f in spec.features if f.point]

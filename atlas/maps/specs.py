@@ -103,7 +103,7 @@ def _feature(eid: str, style: str, places: Places, tooltip: str = "") -> MapFeat
     return MapFeature(
         entity_id=eid, name=places.name(eid), kind=kind, style=style,
         geometry_ref=eid if has_polygon else None, point=None if has_polygon else places.latlon(eid),
-        href=places.href(eid), tooltip=tooltip or places.name(eid),
+        href=places.href(eid), tooltip=tooltip or places.name(eid), label_at=places.latlon(eid),
     )
 
 

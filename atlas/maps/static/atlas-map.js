@@ -149,26 +149,30 @@
 
   function labels(map, d) {
     // Names of the places drawn (cities, partner territories), shown where they fit: all of them
-    // when there are few, from a closer zoom when there are many.
-    var layer = L.layerGroup(), count = 0, base = window.ATLAS_BASE || {countries: {features: []}, regions: {features: []}};
-    function add(latlng, name) {
-      count += 1;
-      layer.addLayer(L.marker(latlng, {
-        icon: L.divIcon({className: "atlas-label", html: "<span>" + name.replace(/[&<>]/g, function (c) {
-          return {"&": "&amp;", "<": "&lt;", ">": "&gt;"}[c]; }) + "</span>", iconSize: null}),
-        interactive: false, keyboard: false
-      }));
+    // when there are few, from a closer zoom when there are many; the home regions coloured by
+    // count (overview) from a closer zoom, where their names no longer overlap.
+    var start = map.getZoom(), items = [];
+    function esc(text) {
+      return text.replace(/[&<>]/g, function (c) { return {"&": "&amp;", "<": "&lt;", ">": "&gt;"}[c]; });
     }
-    d.points.forEach(function (p) { if (p[6]) { add([p[1], p[2]], p[6]); } });
-    [base.countries, base.regions].forEach(function (fc) {
-      (fc.features || []).forEach(function (f) {
-        var p = d.polygons[f.properties.id];
-        if (p && p[3] && p[0] !== "_by") { add(L.geoJSON(f).getBounds().getCenter(), p[3]); }
-      });
+    function add(latlng, name, later) {
+      items.push({later: later, layer: L.marker(latlng, {
+        icon: L.divIcon({className: "atlas-label", html: "<span>" + esc(name) + "</span>", iconSize: null}),
+        interactive: false, keyboard: false})});
+    }
+    d.points.forEach(function (p) { if (p[6]) { add([p[1], p[2]], p[6], false); } });
+    Object.keys(d.polygons).sort().forEach(function (id) {
+      var p = d.polygons[id];
+      if (p[3] && p.length > 5) { add([p[4], p[5]], p[3], p[0].indexOf("choro:") === 0); }
     });
-    var minZoom = count <= 25 ? 0 : map.getZoom() + 1;
+    var many = items.length > 25;
     function refresh() {
-      if (map.getZoom() >= minZoom) { layer.addTo(map); } else { map.removeLayer(layer); }
+      var z = map.getZoom();
+      items.forEach(function (it) {
+        var show = z >= start + (it.later ? 1.5 : (many ? 1 : 0));
+        if (show && !map.hasLayer(it.layer)) { it.layer.addTo(map); }
+        if (!show && map.hasLayer(it.layer)) { map.removeLayer(it.layer); }
+      });
     }
     map.on("zoomend", refresh);
     refresh();

@@ -1,0 +1,91 @@
+"""What a reader does with the pages, in a real browser from file:// (network blocked): the page
+scrolls over an embedded map, maps carry place names and a legend that hides nothing, the
+chronology filters work offline, screenshots of the main kinds of pages for a human look."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
+SHOT_PAGES = ["index.html", "regions/by-hr.html", "pays/ru.html", "carte.html", "chronologie.html"]
+
+
+def test_wheel_over_an_embedded_map_scrolls_the_page(built_site, browser):
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    page.goto((built_site / "regions" / "by-hr.html").as_uri())
+    frame_el = page.locator("iframe.atlas-carte")
+    frame_el.scroll_into_view_if_needed()
+    frame = frame_el.element_handle().content_frame()
+    frame.wait_for_selector("[data-atlas-ready]")
+    zoom = "map_1.getZoom()"  # folium's map variable (ids made deterministic by the renderer)
+    zoom_before = frame.evaluate(zoom)
+    box = frame_el.bounding_box()
+    y_before = page.evaluate("window.scrollY")
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.wheel(0, 400)
+    page.wait_for_timeout(400)
+    assert page.evaluate("window.scrollY") > y_before
+    assert frame.evaluate(zoom) == zoom_before
+    box = frame_el.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.keyboard.down("Control")
+    page.mouse.wheel(0, -200)
+    page.keyboard.up("Control")
+    page.wait_for_timeout(400)
+    assert frame.evaluate(zoom) > zoom_before  # ctrl + wheel zooms the map
+    context.close()
+
+
+def test_overview_map_has_place_names_and_a_folded_legend(built_site, page):
+    page.goto((built_site / "cartes" / "apercu.html").as_uri())
+    page.locator("[data-atlas-ready]").wait_for()
+    names = page.locator(".atlas-label").all_inner_texts()
+    assert "Chine" in names and "Russie" in names
+    legend = page.locator(".atlas-legend details")
+    assert legend.get_attribute("open") is None  # folded: it hides no line
+    legend.locator("summary").click()
+    assert "Traits : type de relation" in legend.inner_text() and "nombre de partenariats" in legend.inner_text()
+    # the overview is aggregated: far fewer lines than partnerships
+    assert 0 < page.locator("path.atlas-line").count() < 120
+
+
+def test_map_pages_let_readers_zoom_the_page(built_site, page):
+    page.goto((built_site / "cartes" / "apercu.html").as_uri())
+    viewport = page.locator("meta[name=viewport]").get_attribute("content")
+    assert "user-scalable=no" not in viewport and "maximum-scale" not in viewport
+
+
+def test_chronology_filters_work_offline(built_site, page):
+    page.goto((built_site / "chronologie.html").as_uri())
+    items = page.locator("li[data-by]")
+    total = items.count()
+    page.select_option("select[name=by]", "BY-HR")
+    shown = page.locator("li[data-by]:not([hidden])")
+    assert 0 < shown.count() < total
+    assert all(v == "BY-HR" for v in shown.evaluate_all("els => els.map(e => e.dataset.by)"))
+    assert "affiché" in page.locator("#atlas-chrono-compte").inner_text()
+    page.goto((built_site / "chronologie.html").as_uri() + "#relation-jumelage")
+    page.reload()
+    shown = page.locator("li[data-by]:not([hidden])")
+    assert set(shown.evaluate_all("els => els.map(e => e.dataset.relation)")) == {"jumelage"}
+    assert page.recorder.outside() == [] and page.recorder.errors == []
+
+
+@pytest.mark.parametrize(("device", "width", "height"), [("desktop", 1366, 900), ("phone", 390, 844)])
+def test_screenshots_of_the_main_pages(built_site, browser, device, width, height):
+    """Screenshots for a human look (build/screenshots); the test checks they were taken."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    for url in SHOT_PAGES:
+        page.goto((built_site / url).as_uri())
+        page.wait_for_timeout(300)
+        target = SHOTS / f"{url.replace('/', '_').removesuffix('.html')}-{device}.png"
+        page.screenshot(path=str(target))
+        assert target.stat().st_size > 10_000
+    context.close()
