@@ -59,7 +59,9 @@
     return d.lines.map(function (ln) {
       var rel = d.relations[ln[0]];
       var layer = L.polyline(pairs(ln[2]), {
-        color: rel[1], dashArray: rel[2] || null, weight: 2 + 1.6 * Math.sqrt((ln[6] || 1) - 1), opacity: ln[5] ? 0.4 : 0.8,
+        // width grows with the partnerships an overview line stands for (ln[6])
+        color: rel[1], dashArray: rel[2] || null, weight: 2.5 + 1.5 * Math.sqrt((ln[6] || 1) - 1),
+        opacity: ln[5] ? 0.4 : 0.8,
         className: "atlas-line atlas-rel-" + ln[0]
       });
       bind(layer, ln[3], ln[4]);
