@@ -19,6 +19,7 @@ from pathlib import Path
 
 from atlas import recognise
 from atlas.build import ROOT, data_epoch, run
+from atlas.page_heights import height_lines
 from atlas.publish import build_site
 
 KINDS = ("articles", "pays", "regions", "villes")
@@ -129,6 +130,7 @@ def bench(root: Path = ROOT) -> list[str]:
             index = site / "search" / name
             if index.exists():
                 out.append(f"search index {name}: {kb(index.stat().st_size)}")
+        out += ["", "# page length (details folded)"] + height_lines(site)
         out += ["", "# maps"] + map_lines(site)
         out += ["", "# geo/"] + [f"{p.relative_to(root)}: {kb(p.stat().st_size)}"
                                  for p in sorted((root / "geo").glob("*")) if p.is_file()]
