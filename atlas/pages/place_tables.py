@@ -10,8 +10,9 @@ from atlas.pages import french, markup
 from atlas.pages.context import SiteData, group_by, sort_key
 from atlas.pages.phrasing import describe_figure, format_value, link_to, period_text, source_link
 
-#: Pages with at most this many rows show their groups open; longer ones fold them.
+#: Pages with at most this many partnerships (figures) show their groups open; longer ones fold them.
 OPEN_ROWS = 12
+OPEN_FIGURES = 4
 
 
 class Remarks:
@@ -101,7 +102,7 @@ def comparable(points: list[Figure]) -> bool:
 def figures_section(data: SiteData, entity: Entity, figures: list[Figure], path: str) -> list[str]:
     """Figures grouped by indicator, each group folded when the page has many."""
     groups = group_by(figures, lambda f: f.indicator)
-    open_ = len(figures) <= OPEN_ROWS
+    open_ = len(figures) <= OPEN_FIGURES
     out: list[str] = []
     order = list(data.vocabulary.enums["indicator"])
     for indicator in sorted(groups, key=lambda k: (order.index(k) if k in order else 99, k)):

@@ -89,3 +89,24 @@ def test_screenshots_of_the_main_pages(built_site, browser, device, width, heigh
         page.screenshot(path=str(target))
         assert target.stat().st_size > 10_000
     context.close()
+
+
+def test_404_page_is_styled_from_disk(built_site, page):
+    page.goto((built_site / "404.html").as_uri())
+    assert page.locator("link[rel=stylesheet]").count() > 0
+    header = page.locator("header.md-header")
+    assert header.evaluate("h => getComputedStyle(h).position") in ("sticky", "fixed")  # Material's CSS loaded
+    assert [u for u in page.recorder.requests if u.startswith("file:///assets")] == []
+
+
+def test_wide_tables_scroll_on_a_phone_with_a_hint(built_site, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto((built_site / "regions" / "by-hr.html").as_uri())
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    wrap = page.locator(".md-typeset__scrollwrap").first
+    assert wrap.evaluate("w => getComputedStyle(w).overflowX") in ("auto", "scroll")
+    hint = page.locator(".md-typeset__table").first.evaluate("t => getComputedStyle(t, '::before').content")
+    assert "glisser" in hint
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # the page itself does not scroll sideways
+    context.close()
