@@ -102,6 +102,13 @@ def test_grammar_data_covers_every_country_and_falls_back_on_the_usual_rule():
     assert french.Grammar().article("Ouganda", "UG") == "l'"
 
 
+def test_every_figure_on_a_place_page_says_what_it_measures(built_site):
+    """No "Autre indicateur": each figure's indicator is given in words (curated data)."""
+    pages = [p for kind in ("pays", "regions", "villes") for p in (built_site / kind).glob("*.html")]
+    vague = [p.name for p in pages if "Autre indicateur" in visible_text(p.read_text(encoding="utf-8"))]
+    assert pages and not vague, vague[:10]
+
+
 def test_chronology_lists_each_event_once(built_site):
     page = (built_site / "chronologie.html").read_text(encoding="utf-8")
     items = re.findall(r"<li data-by=", page)

@@ -48,6 +48,11 @@ def _label(value: str | None) -> str:
     return f"{month} {year}" if month else year
 
 
+def ordinal(n: int) -> str:
+    """"1er", "2e" (French ordinals)."""
+    return f"{n}{'er' if n == 1 else 'e'}"
+
+
 def capital(text: str) -> str:
     """Capital at the start of a table cell or list item ("Région de Grodno")."""
     return text[:1].upper() + text[1:]

@@ -37,6 +37,9 @@ def unverified(words: Vocabulary, origin: str) -> str:
 
 def format_value(words: Vocabulary, figure: Figure) -> str:
     """"près de 4,5 %", "plus de 155 M$", "1,5 fois" — units held to their number."""
+    term = words.term("unit", figure.unit)
+    if term.ordinal:
+        return french.ordinal(int(figure.value))
     value = french.number(figure.value)
     qualifier = words.label("qualifier", figure.qualifier) if figure.qualifier else ""
     unit = words.term("unit", figure.unit).with_number
