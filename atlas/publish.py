@@ -13,6 +13,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from atlas import search_load
 from atlas.errors import DataError
 
 #: Folders and files of docs/ that the pipeline owns: rewritten at every build, never committed.
@@ -25,6 +26,7 @@ GENERATED = (
     "pays",
     "regions",
     "villes",
+    "organisations",
     "cartes",
     "donnees",
     "assets/generated",
@@ -67,8 +69,8 @@ def _is_generated(path: str) -> bool:
     return any(path == owned or path.startswith(owned + "/") for owned in GENERATED)
 
 
-def build_site(root: Path, site_dir: Path, epoch: int) -> None:
-    """Run `mkdocs build --strict` into a temporary folder, then swap it in as `site_dir`."""
+def build_site(mkdocs_config: Path, site_dir: Path, epoch: int) -> None:
+    """Run `mkdocs build --strict` on `mkdocs_config` into a temporary folder, then swap it in as `site_dir`."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -79,17 +81,18 @@ def build_site(root: Path, site_dir: Path, epoch: int) -> None:
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
-        config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=True)
+        config = load_config(str(mkdocs_config), site_dir=str(staging), strict=True)
         logging.getLogger("mkdocs").setLevel(logging.WARNING)
         build(config)
     except (MkDocsException, SystemExit) as err:
         shutil.rmtree(staging, ignore_errors=True)
-        raise DataError(root / "mkdocs.yml", f"mkdocs build failed: {err}") from None
+        raise DataError(mkdocs_config, f"mkdocs build failed: {err}") from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     portable_404(staging / "404.html")
-    _swap(staging, site_dir)
+    search_load.slim_site(staging)
+    swap_in(staging, site_dir)
 
 
 ROOT_LINK = re.compile(r'\b(href|src)="/(?!/)')
@@ -107,7 +110,8 @@ def portable_404(page: Path) -> None:
     page.write_text(text.replace("<head>", "<head>\n" + base, 1), encoding="utf-8")
 
 
-def _swap(staging: Path, site_dir: Path) -> None:
+def swap_in(staging: Path, site_dir: Path) -> None:
+    """Replace `site_dir` by the finished build `staging` (same file system) in two renames."""
     old = site_dir.with_name(site_dir.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     if site_dir.exists():

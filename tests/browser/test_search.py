@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from atlas.search_eval import TOP, evaluate_search, report, top_results
+from atlas.tools.search_eval import TOP, evaluate_search, report, top_results
 
 pytestmark = pytest.mark.browser
 

@@ -2,7 +2,7 @@
 folded, from file:// with the network blocked. Used by `make bench` (budgets: country pages
 ≤ 8,000 px, region pages ≤ 5,000 px) and to take screenshots:
 
-    python -m atlas.page_heights SITE_DIR OUT_DIR [page.html ...]
+    python -m atlas.tools.page_heights SITE_DIR OUT_DIR [page.html ...]
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import statistics
 import sys
 from pathlib import Path
 
-from atlas.search_eval import BLOCKED_NETWORK, CHROMIUM
+from atlas.tools.search_eval import BLOCKED_NETWORK, CHROMIUM
 
 BUDGETS = {"pays": 8000, "regions": 5000}
 SHOT_PAGES = ["index.html", "regions/by-hr.html", "pays/ru.html", "pays/by.html", "villes/grodno.html",
