@@ -110,3 +110,13 @@ def test_wide_tables_scroll_on_a_phone_with_a_hint(built_site, browser):
     assert "glisser" in hint
     assert page.evaluate("document.documentElement.scrollWidth") <= 390  # the page itself does not scroll sideways
     context.close()
+
+
+def test_keyboard_reaches_partnership_lines_before_backdrop_countries(built_site, page):
+    page.goto((built_site / "cartes" / "regions-by-hr.html").as_uri())
+    page.locator("[data-atlas-ready]").wait_for()
+    stops = []
+    for _ in range(4):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate("document.activeElement.getAttribute('class') || ''"))
+    assert any("atlas-line" in s for s in stops[:3]), stops

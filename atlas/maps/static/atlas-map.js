@@ -41,7 +41,12 @@
       var p = d.polygons[f.properties.id];
       var tip = p ? p[1] : f.properties.name_fr;
       bind(layer, tip, p ? p[2] : null);
-      layer.on("add", function () { titled(layer, tip); });
+      layer.on("add", function () {
+        titled(layer, tip);
+        // backdrop countries (no partnership) stay out of the keyboard's way
+        var el = layer.getElement && layer.getElement();
+        if (el && !p) { el.setAttribute("tabindex", "-1"); }
+      });
     }
     if (base.world) {
       // The other countries: a plain backdrop, not interactive, so that maps show land.
@@ -54,15 +59,26 @@
     }).addTo(map);
   }
 
+  function frontPane(map) {
+    // Lines and cities in their own pane, painted above the polygons (z-index) but placed before
+    // them in the page, so that the keyboard reaches the partnerships first.
+    if (!map.getPane("atlasFront")) {
+      var pane = map.createPane("atlasFront");
+      pane.style.zIndex = 450;
+      map.getPanes().mapPane.insertBefore(pane, map.getPanes().overlayPane);
+    }
+    return "atlasFront";
+  }
+
   function drawLines(map, d) {
-    var group = L.layerGroup().addTo(map);
+    var group = L.layerGroup().addTo(map), pane = frontPane(map);
     return d.lines.map(function (ln) {
       var rel = d.relations[ln[0]];
       var layer = L.polyline(pairs(ln[2]), {
         // width grows with the partnerships an overview line stands for (ln[6])
         color: rel[1], dashArray: rel[2] || null, weight: 2.5 + 1.5 * Math.sqrt((ln[6] || 1) - 1),
         opacity: ln[5] ? 0.4 : 0.8,
-        className: "atlas-line atlas-rel-" + ln[0]
+        className: "atlas-line atlas-rel-" + ln[0], pane: pane
       });
       bind(layer, ln[3], ln[4]);
       layer.on("add", function () { titled(layer, ln[3]); });
@@ -73,7 +89,8 @@
 
   function drawPoints(map, d) {
     d.points.forEach(function (p) {
-      var opts = L.extend({radius: p[3] === "focus_city" ? 7 : 5, className: "atlas-point"}, d.styles[p[3]]);
+      var opts = L.extend({radius: p[3] === "focus_city" ? 7 : 5, className: "atlas-point", pane: frontPane(map)},
+                          d.styles[p[3]]);
       var layer = L.circleMarker([p[1], p[2]], opts);
       bind(layer, p[4], p[5]);
       layer.on("add", function () { titled(layer, p[4]); });
