@@ -23,6 +23,7 @@ from atlas.pages.articles import article_pages
 from atlas.pages.chronology import chronology_page
 from atlas.pages.context import SiteData
 from atlas.pages.data_page import data_page
+from atlas.pages.french import load_grammar
 from atlas.pages.linking import facts_afterword, linked_renderer
 from atlas.pages.organisations import organisations_index
 from atlas.pages.overview import countries_index, home_page, overview_page, regions_index
@@ -32,7 +33,7 @@ from atlas.pages.retired import retired_redirects
 from atlas.pipeline import Timings, prepare
 from atlas.project import ROOT, Project
 from atlas.publish import GENERATED, build_site, write_generated
-from atlas.readers import GEO_MISSING, read_json
+from atlas.readers import GEO_MISSING, read_json, read_yaml
 from atlas.site_urls import OVERVIEW_MAP, page_path
 from atlas.vocabulary import vocabulary_from_schema
 
@@ -84,7 +85,8 @@ def generate(project: Project, timings: Timings, epoch: int, cache: StageCache |
     maps, map_ids = timings.run("maps", draw_maps, published, gazetteer, words, regions_path, countries_path,
                                 cache, world_path=project.world_geojson, background=background)
     version = datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%d") if epoch else "non datée"
-    data = SiteData(corpus, gazetteer, published, mentions, version, words, maps=map_ids)
+    grammar = load_grammar(read_yaml(project.country_grammar), project.country_grammar)
+    data = SiteData(corpus, gazetteer, published, mentions, version, words, maps=map_ids, grammar=grammar)
     files: dict[str, str | bytes] = dict(maps)
     blocks = {eid: map_block(mid, gazetteer[eid].name_fr, page_path(gazetteer[eid]))
               for eid, mid in map_ids.items() if eid in data.paged}

@@ -43,8 +43,9 @@ class Partnership:
     year: int | None
     status: str
     source: Source
-    note: str | None = None
+    note: str | None = None  # private working note (line numbers, ids): stays in data/
     origin: str = "verifie"
+    remark: str | None = None  # the public remark printed on pages
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,9 @@ class Figure:
     period_start: str | None
     period_end: str | None
     source: Source
-    note: str | None = None
+    note: str | None = None  # private working note (line numbers, ids): stays in data/
     origin: str = "verifie"
+    remark: str | None = None  # the public remark printed on pages
 
 
 @dataclass(frozen=True)
@@ -154,7 +156,8 @@ def _source(path: Path, line: int, entry: dict[str, Any]) -> Source:
 
 def _partnership(path: Path, line: int, e: dict[str, Any]) -> Partnership:
     return Partnership(
-        e["id"], e["by"], e["partner"], e["relation"], e.get("year"), e["status"], _source(path, line, e), e.get("note")
+        e["id"], e["by"], e["partner"], e["relation"], e.get("year"), e["status"], _source(path, line, e),
+        e.get("note"), remark=e.get("remark"),
     )
 
 
@@ -165,6 +168,7 @@ def _figure(path: Path, line: int, e: dict[str, Any]) -> Figure:
     return Figure(
         e["id"], e["subject"], e.get("counterpart"), e["indicator"], e["measure"], float(e["value"]), e["unit"],
         e.get("qualifier"), period("period_start"), period("period_end"), _source(path, line, e), e.get("note"),
+        remark=e.get("remark"),
     )
 
 

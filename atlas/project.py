@@ -54,6 +54,8 @@ class Project:
     ambiguity_words: Path
     #: pages the corpus no longer calls for, redirected (atlas.pages.retired)
     retired_pages: Path
+    #: articles of country names and genders of place words (atlas.pages.french)
+    country_grammar: Path
     docs: Path
     mkdocs: Path
     site: Path
@@ -78,6 +80,7 @@ class Project:
             organisation_words=data / "words" / "organisations.yaml",
             ambiguity_words=data / "words" / "ambiguity.yaml",
             retired_pages=data / "places" / "retired_pages.yaml",
+            country_grammar=data / "places" / "countries_fr.yaml",
             docs=root / "docs",
             mkdocs=root / "mkdocs.yml",
             site=root / "site",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -89,8 +90,24 @@ def build_site(mkdocs_config: Path, site_dir: Path, epoch: int) -> None:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    portable_404(staging / "404.html")
     search_load.slim_site(staging)
     swap_in(staging, site_dir)
+
+
+ROOT_LINK = re.compile(r'\b(href|src)="/(?!/)')
+
+
+def portable_404(page: Path) -> None:
+    """MkDocs writes the 404 page with root-absolute links ("/assets/…") so that a server can show
+    it at any depth; opened from disk they point at the file system's root and the page comes
+    unstyled. Links become relative to the site's root, which a `<base href="/">` restores on a
+    server (the page is at the root of the site, where file:// opens it)."""
+    if not page.exists():
+        return
+    text = ROOT_LINK.sub(r'\1="', page.read_text(encoding="utf-8"))
+    base = '<script>if (location.protocol !== "file:") document.write(\'<base href="/">\');</script>'
+    page.write_text(text.replace("<head>", "<head>\n" + base, 1), encoding="utf-8")
 
 
 def swap_in(staging: Path, site_dir: Path) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from atlas.errors import DataError
 
-TERM_KEYS = {"doc", "label", "map", "colour", "dash", "tentative", "symbol", "with_number"}
+TERM_KEYS = {"doc", "label", "map", "colour", "dash", "tentative", "symbol", "with_number", "ordinal"}
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,7 @@ class Term:
     tentative: bool = False
     symbol: str = ""  # unit after a number in chart titles
     with_number: str = ""  # unit after a value in tables
+    ordinal: bool = False  # a rank, written "1er", "2e"
 
 
 @dataclass(frozen=True)
@@ -82,4 +83,4 @@ def _term(path: Path | str, name: str, code: str, entry: Any) -> Term:
     return Term(code=code, doc=entry["doc"], label=label, map=str(entry.get("map", label)),
                 colour=str(entry.get("colour", "")), dash=str(entry.get("dash", "")),
                 tentative=bool(entry.get("tentative", False)), symbol=symbol,
-                with_number=str(entry.get("with_number", symbol)))
+                with_number=str(entry.get("with_number", symbol)), ordinal=bool(entry.get("ordinal", False)))

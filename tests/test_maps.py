@@ -136,8 +136,19 @@ def test_overview_choropleth_counts(places, words):
     tips = {f.entity_id: f.tooltip for f in spec.features if f.entity_id.startswith("BY-")}
     assert tips["BY-MA"] == "Région de Moguilev — 4 partenariats"  # 2 own + 2 of Bobrouïsk
     assert tips["BY-MI"] == "Région de Minsk — 0 partenariat"
-    assert len(spec.lines) == len(facts)
     assert [c.label for c in spec.choropleth][0] == "aucun partenariat"
+
+
+def test_overview_draws_one_line_per_region_country_and_relation(places, words):
+    """Not a hairball: partnerships of one region with one country under one relation share a
+    line, as wide as their number; every partnership is counted once."""
+    facts = fixture_facts().partnerships
+    spec = build_overview_spec(list(facts), places, words)
+    groups = {(places.gazetteer.region_of(p.by) or "BY", places.gazetteer.country_of(p.partner), p.relation)
+              for p in facts}
+    assert len(spec.lines) == len(groups) < len(facts)
+    assert sum(ln.count for ln in spec.lines) == len(facts)
+    assert all(ln.to_id == ln.country for ln in spec.lines)
 
 
 def test_choropleth_classes_cover_range():

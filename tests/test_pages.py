@@ -112,7 +112,8 @@ def test_chronology_spans_the_years_and_filters_by_region(built_site):
     for year in ("1992", "1994", "2021"):
         assert f">{year}<" in html
     for region in ("by-br", "by-ho", "by-hr", "by-ma", "by-mi", "by-vi", "by-hm"):
-        assert f'href="#{region}"' in html and f'id="{region}"' in html
+        assert f'<option value="{region.upper()}">' in html and f'id="{region}"' in html
+        assert f'data-by="{region.upper()}"' in html
 
 
 NEW_DOCUMENT = "La région de Vitebsk et la région de Pskov ont signé un accord de coopération en 2023.\n"

@@ -42,6 +42,7 @@ class MapFeature:
     point: LatLon | None = None  # used when the entity has no polygon
     href: str | None = None  # page URL relative to the docs root
     tooltip: str = ""
+    label_at: LatLon | None = None  # where the place's name is written on the map
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class Line:
     path: tuple[LatLon, ...] = ()  # densified great circle, longitudes unwrapped
     status: str = ""
     links: tuple[tuple[str, str], ...] = ()  # (name, href) pairs shown in the popup
+    count: int = 1  # partnerships the line stands for (the overview draws one line per group)
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ CONTEXT_STYLES: dict[str, dict[str, object]] = {
     "_region": {"color": "#c4c4c4", "weight": 0.5, "fillColor": "#f4f2ec", "fillOpacity": 1},
     "_by": STYLES["by"],
 }
+VIEWPORT_RE = re.compile(r'<meta name="viewport"[^>]*>', re.S)
 DATA_RE = re.compile(r'<script type="application/json" id="atlas-data">(.*?)</script>', re.S)
 
 
@@ -77,6 +78,8 @@ def _capital(text: str) -> str:
 def _line_popup(here: str, words: Vocabulary, line: Line) -> str:
     """Popup of a line: relation, year, status, and links to both parties."""
     head = f"<strong>{html.escape(_capital(words.term('relation', line.relation).map))}</strong>"
+    if line.count > 1:
+        head += f" : {line.count} partenariats"
     if line.year:
         head += f" ({line.year})"
     if line.status:
@@ -122,7 +125,11 @@ def _legend_html(spec: MapSpec) -> str:
         items.append('<li><svg width="28" height="10" aria-hidden="true"><line x1="0" y1="5" x2="28" '
                      'y2="5" stroke="#555" stroke-opacity="0.4" stroke-width="3"/></svg> '
                      f"trait pâle : {html.escape(' ou '.join(t.label for t in tentative))}</li>")
-    items += [_box_item(cls.color, cls.label) for cls in spec.choropleth]
+    if any(ln.count > 1 for ln in spec.lines):
+        items.append("<li>épaisseur du trait : nombre de partenariats</li>")
+    lines_part = (f'<p class="atlas-legend-head">Traits : type de relation</p><ul>{"".join(items)}</ul>'
+                  if items else "")
+    items = [_box_item(cls.color, cls.label) for cls in spec.choropleth]
     if any(f.style == "focus" for f in spec.features):
         items.append(_box_item(str(STYLES["focus"]["fillColor"]), spec.features[0].name))
     if any(f.style == "focus_country" for f in spec.features):
@@ -132,17 +139,20 @@ def _legend_html(spec: MapSpec) -> str:
         items.append(_box_item(str(STYLES["partner"]["fillColor"]), "territoire partenaire"))
     if any(f.point for f in spec.features):
         items.append('<li><span class="atlas-dot"></span> ville</li>')
-    return f'<details open><summary>Légende</summary><ul>{"".join(items)}</ul></details>'
+    head = "Couleurs : nombre de partenariats" if spec.choropleth else "Lieux"
+    fills = f'<p class="atlas-legend-head">{head}</p><ul>{"".join(items)}</ul>' if items else ""
+    return f"<details><summary>Légende</summary>{lines_part}{fills}</details>"
 
 
 def map_data(spec: MapSpec) -> dict:
     """The JSON-serialisable payload read by atlas-map.js (also used by tests/stats)."""
     here, words, tentative = map_path(spec.map_id), spec.words, spec.words.tentative()
-    polys = {f.geometry_ref: [f.style, f.tooltip, _feature_popup(here, f)] for f in spec.features if f.geometry_ref}
-    points = [[f.entity_id, f.point[0], f.point[1], f.style, f.tooltip, _feature_popup(here, f)]
+    polys = {f.geometry_ref: [f.style, f.tooltip, _feature_popup(here, f), f.name, *(f.label_at or ())]
+             for f in spec.features if f.geometry_ref}
+    points = [[f.entity_id, f.point[0], f.point[1], f.style, f.tooltip, _feature_popup(here, f), f.name]
               for f in spec.features if f.point]
     lines = [[ln.relation, ln.country, _flat(ln.path), ln.label, _line_popup(here, words, ln),
-              1 if ln.status in tentative else 0] for ln in spec.lines]
+              1 if ln.status in tentative else 0, ln.count] for ln in spec.lines]
     rels = {r: [_capital(t.map), t.colour, t.dash]
             for r in sorted({ln.relation for ln in spec.lines}) if (t := words.term("relation", r))}
     return {
@@ -174,8 +184,10 @@ def _new_map(spec: MapSpec) -> folium.Map:
         return relative(here, asset_path(name))
 
     (s, w), (n, e) = spec.bounds
+    # The wheel scrolls the page over an embedded map; ctrl + wheel, or a click first, zooms it
+    # (atlas-map.js), as readers expect from maps inside pages.
     m = folium.Map(location=[(s + n) / 2, (w + e) / 2], zoom_start=4, tiles=None,
-                   attributionControl=False, zoomSnap=0.25)
+                   attributionControl=False, zoomSnap=0.25, scrollWheelZoom=False)
     # Instance attributes shadow folium's shared class-level CDN lists.
     m.default_js = [("leaflet", asset(LEAFLET_JS)), ("atlas_base", asset(BASE_JS)), ("atlas_map", asset(ATLAS_JS))]
     m.default_css = [("leaflet_css", asset(LEAFLET_CSS)), ("atlas_map_css", asset(ATLAS_CSS))]
@@ -196,6 +208,8 @@ def render_layer(spec: MapSpec, layer: AtlasLayer) -> str:
     _fix_ids(root)
     out = root.render()
     out = out.replace("<html>", '<html lang="fr">', 1)
+    # folium forbids pinch zoom of the page (WCAG 1.4.4, axe meta-viewport): let readers zoom.
+    out = VIEWPORT_RE.sub('<meta name="viewport" content="width=device-width, initial-scale=1.0" />', out, 1)
     label = html.escape(f"Carte : {spec.title}", quote=True)
     div = '<div class="folium-map" id='
     return out.replace(div, f'<div class="folium-map" role="region" aria-label="{label}" id=', 1)

@@ -103,7 +103,7 @@ def _feature(eid: str, style: str, places: Places, tooltip: str = "") -> MapFeat
     return MapFeature(
         entity_id=eid, name=places.name(eid), kind=kind, style=style,
         geometry_ref=eid if has_polygon else None, point=None if has_polygon else places.latlon(eid),
-        href=places.href(eid), tooltip=tooltip or places.name(eid),
+        href=places.href(eid), tooltip=tooltip or places.name(eid), label_at=places.latlon(eid),
     )
 
 
@@ -185,13 +185,41 @@ def choropleth_features(facts: list[Partnership], places: Places) -> tuple[list[
     return feats, legend
 
 
+def overview_lines(facts: list[Partnership], places: Places, words: Vocabulary) -> list[Line]:
+    """One line per home region (or the home country, for national agreements) × partner country
+    × relation, its width growing with the number of partnerships it stands for: not a hairball."""
+    gaz = places.gazetteer
+    groups: dict[tuple[str, str, str], list[Partnership]] = defaultdict(list)
+    for p in facts:
+        groups[(gaz.region_of(p.by) or gaz.home, gaz.country_of(p.partner), p.relation)].append(p)
+    usable = {k: v for k, v in groups.items() if places.latlon(k[0]) and places.latlon(k[1])}
+    pairs = Counter((a, b) for a, b, _ in usable)
+    seen: Counter = Counter()
+    lines = []
+    for (a, b, relation), items in sorted(usable.items()):
+        pa, pb = places.latlon(a), places.latlon(b)
+        assert pa and pb
+        offset = offset_amount(seen[(a, b)], pairs[(a, b)])
+        seen[(a, b)] += 1
+        n = len(items)
+        what = words.term("relation", relation).map
+        label = f"{places.name(a)} – {places.name(b)} : {what}" + (f", {n} partenariats" if n > 1 else "")
+        lines.append(Line(from_id=a, to_id=b, from_latlon=pa, to_latlon=pb, relation=relation, year=None,
+                          label=label, href=places.href(b), country=b,
+                          path=round_path(bend(great_circle(pa, pb), offset)), status="",
+                          links=((places.name(a), places.href(a)), (places.name(b), places.href(b))), count=n))
+    return lines
+
+
 def build_overview_spec(facts: list[Partnership], places: Places, words: Vocabulary) -> MapSpec:
-    """Overview: home regions by partnership count, lines to every partner."""
+    """Overview: home regions by partnership count, one line per region × country × relation."""
     region_feats, legend = choropleth_features(facts, places)
     skip = {f.entity_id for f in region_feats}
-    features = [*region_feats, *party_features(facts, places, words, skip=skip)]
+    lines = overview_lines(facts, places, words)
+    countries = sorted({ln.to_id for ln in lines})
+    features = [*region_feats, *(_feature(c, "partner", places) for c in countries if c != places.gazetteer.home)]
     return _spec(OVERVIEW_MAP, words.phrases["overview_map"], tuple(sorted(skip)), features,
-                 build_lines(facts, places, words), places, words, legend)
+                 lines, places, words, legend)
 
 
 def mapped_entities(facts: Iterable[Partnership], gazetteer: Gazetteer) -> list[str]:

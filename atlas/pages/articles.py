@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from atlas.corpus import Article, Corpus, Paragraph
-from atlas.pages import markup
+from atlas.pages import french, markup
 from atlas.site_urls import article_path, sibling
 
 #: Renders a paragraph's text (already split around footnotes) as HTML; the default only escapes.
@@ -30,10 +30,9 @@ def render_paragraph(paragraph: Paragraph, render: TextRenderer = plain_renderer
     pieces.append(render(paragraph, paragraph.text[cursor:], cursor))
     body = "".join(pieces)
     anchor = f'<a class="atlas-anchor" href="#{paragraph.id}" title="Lien vers ce paragraphe">¶</a>'
-    lines = f"lignes {paragraph.line_start}–{paragraph.line_end}"
     if paragraph.heading:
-        return f'<h2 id="{paragraph.id}" class="atlas-para" title="{lines}">{body}</h2>'
-    return f'<p id="{paragraph.id}" class="atlas-para" title="{lines}">{body} {anchor}</p>'
+        return f'<h2 id="{paragraph.id}" class="atlas-para">{body}</h2>'
+    return f'<p id="{paragraph.id}" class="atlas-para">{body} {anchor}</p>'
 
 
 def no_afterword(paragraph: Paragraph) -> str:
@@ -41,12 +40,13 @@ def no_afterword(paragraph: Paragraph) -> str:
 
 
 def article_page(
-    article: Article, doc_title: str, render: TextRenderer = plain_renderer, after: Afterword = no_afterword
+    article: Article, doc_title: str, render: TextRenderer = plain_renderer, after: Afterword = no_afterword,
+    date_span: str = "",
 ) -> str:
     parts = [markup.front_matter(article.title), f"# {markup.cell(article.title)}\n"]
     parts.append(
-        f'<p class="atlas-source">Source : {markup.text(doc_title)} — document '
-        f"<code>{markup.text(article.document)}</code>, lignes {article.line_start}–{article.line_end}. "
+        f'<p class="atlas-source">Source : {markup.text(doc_title)}'
+        f"{' (' + markup.text(date_span) + ')' if date_span else ''}. "
         "Texte nettoyé (voir la méthodologie) ; les numéros en exposant sont les notes de la source.</p>\n"
     )
     for paragraph in article.paragraphs:
@@ -62,7 +62,7 @@ def articles_index(corpus: Corpus) -> str:
     for doc in corpus.documents:
         parts.append(f"## {markup.cell(doc.title)}\n")
         parts.append(
-            f"Document `{doc.id}` — {markup.cell(doc.date_span)} — "
+            f"{markup.cell(french.capital(doc.date_span))} — "
             f"langue : {markup.cell(language_name(doc.language))}\n"
         )
         for article in doc.articles:
@@ -88,5 +88,5 @@ def article_pages(
     pages = {INDEX: articles_index(corpus)}
     for doc in corpus.documents:
         for article in doc.articles:
-            pages[article_path(article)] = article_page(article, doc.title, render, after)
+            pages[article_path(article)] = article_page(article, doc.title, render, after, doc.date_span)
     return pages

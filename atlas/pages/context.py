@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from atlas.corpus import Article, Corpus, Paragraph
 from atlas.facts import Facts, Figure, Partnership
 from atlas.gazetteer import Gazetteer
+from atlas.pages import french
+from atlas.pages.french import Grammar
 from atlas.recognise import Mention
 from atlas.vocabulary import Vocabulary
 
@@ -25,6 +27,7 @@ class SiteData:
     version: str
     vocabulary: Vocabulary
     maps: dict[str, str] = field(default_factory=dict)  # entity id -> map file (docs-relative)
+    grammar: Grammar = field(default_factory=Grammar)
     _paragraphs: dict[tuple[str, str], tuple[Article, Paragraph]] = field(default_factory=dict)
     _mentions_by_entity: dict[str, list[tuple[Article, Paragraph, Mention]]] = field(default_factory=dict)
 
@@ -36,7 +39,31 @@ class SiteData:
     def paragraph(self, document: str, paragraph: str) -> tuple[Article, Paragraph]:
         return self._paragraphs[(document, paragraph)]
 
+    def of(self, eid: str) -> str:
+        """The place's name after "de": "du Bélarus", "de la Chine", "de la région de Grodno", "de Grodno"."""
+        entity = self.gazetteer[eid]
+        country = eid if entity.kind == "pays" else None
+        return french.of(entity.name_fr, self.grammar.article(entity.name_fr, country))
+
+    def in_(self, eid: str) -> str:
+        """"au Bélarus", "en Chine" (countries); "dans la région de Grodno", "à Grodno" (other places)."""
+        entity = self.gazetteer[eid]
+        if entity.kind == "pays":
+            return french.in_(entity.name_fr, self.grammar.article(entity.name_fr, eid))
+        article = self.grammar.article(entity.name_fr)
+        return f"à {entity.name_fr}" if article == "none" else f"dans {french.the(entity.name_fr, article)}"
+
+    def within(self, eid: str, place: str) -> bool:
+        """Whether `eid` is `place` or lies inside it (a city in its region, a region in its country)."""
+        return eid == place or place in self.gazetteer.ancestors(eid)
+
     def partnerships_of(self, eid: str) -> list[Partnership]:
+        """THE partnerships of a place, on every page, index and export: those where it, or a place
+        inside it, is a party (a city's partnerships count for its region and its country)."""
+        return [p for p in self.facts.partnerships if self.within(p.by, eid) or self.within(p.partner, eid)]
+
+    def own_partnerships(self, eid: str) -> list[Partnership]:
+        """Partnerships the place signed itself (not those of the places inside it)."""
         return [p for p in self.facts.partnerships if eid in (p.by, p.partner)]
 
     def figures_of(self, eid: str) -> list[Figure]:
@@ -99,6 +126,11 @@ def _fold_char(char: str) -> str:
     if not ("LATIN" in unicodedata.name(char, "") or char.isascii()):
         return char
     return "".join(c for c in unicodedata.normalize("NFD", char) if unicodedata.category(c) != "Mn")
+
+
+def sort_key(text: str) -> tuple[str, str]:
+    """French alphabetical order: accents and case matter only to break ties (Élisabeth by Elbe)."""
+    return fold(text).casefold(), text
 
 
 def country_name(gazetteer: Gazetteer, eid: str) -> str:

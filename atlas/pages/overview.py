@@ -5,46 +5,81 @@ from __future__ import annotations
 from collections import Counter
 
 from atlas.pages import french, markup
-from atlas.pages.context import SiteData, fold
+from atlas.pages.charts import column_chart, series_chart
+from atlas.pages.context import SiteData, fold, sort_key
 from atlas.pages.places import link_to
 
 
-def _count_line(data: SiteData) -> str:
-    kinds = Counter(data.gazetteer[e].kind for e in data.paged)
-    return (f"**{len(data.facts.partnerships)}** partenariats, **{len(data.facts.figures)}** chiffres, "
-            f"**{kinds['pays']}** pays, **{kinds['region']}** régions, **{kinds['ville'] + kinds['district']}** "
-            f"villes et districts, **{len(data.corpus.articles())}** articles sources.")
+def key_figures(data: SiteData) -> str:
+    """The atlas in five numbers, as a row of tiles."""
+    facts = data.facts.partnerships
+    partners = {p.partner for p in facts}
+    countries = {data.gazetteer.country_of(p) for p in partners}
+    years = sorted(p.year for p in facts if p.year)
+    tiles = [(len(facts), "partenariats"),
+             (len(partners), "partenaires étrangers"), (len(countries), "pays partenaires"),
+             (len(data.facts.figures), "chiffres sourcés")]
+    if years:
+        tiles.append((years[0], f"premier accord daté ({years[-1]} : le plus récent)"))
+    cells = "".join(f"<div><strong>{n}</strong> {markup.text(label)}</div>" for n, label in tiles)
+    return f'<div class="atlas-figures">{cells}</div>'
+
+
+def region_cards(data: SiteData, path: str) -> list[str]:
+    """One card per Belarusian region and Minsk: partners, first and latest dated agreement."""
+    out = ['<div class="atlas-cards" markdown>', ""]
+    for region in belarus_regions(data):
+        facts = data.partnerships_of(region)
+        partners = {p.partner for p in facts}
+        countries = {data.gazetteer.country_of(p) for p in partners}
+        years = sorted(p.year for p in facts if p.year)
+        span = f"Accords datés de {years[0]} à {years[-1]}." if years else "Aucun accord daté."
+        out += ['<div markdown>', "", f"**{link_to(data, region, path, start=True)}**", "",
+                f"{french.plural(len(facts), 'partenariat')} avec {french.plural(len(partners), 'partenaire')} "
+                f"dans {french.plural(len(countries), 'pays', 'pays')}. {span}", "", "</div>", ""]
+    return out + ["</div>", ""]
+
+
+def top_countries_chart(data: SiteData, limit: int = 8) -> str:
+    counts = [(c, len(data.partnerships_of(c))) for c in partner_countries(data)]
+    counts.sort(key=lambda cn: (-cn[1], sort_key(data.gazetteer[cn[0]].name_fr)))
+    points = [(french.capital(data.gazetteer[c].name_fr), float(n)) for c, n in counts[:limit]]
+    return series_chart(f"Les {len(points)} premiers pays partenaires (nombre de partenariats)", points)
 
 
 def home_page(data: SiteData, overview_map: str = "") -> str:
     path = "index.md"
     out = [markup.front_matter("Accueil"), f"# {data.vocabulary.phrases['site_title']}", ""]
     out += [
-        "Cet atlas présente la coopération internationale et interrégionale du Bélarus telle que la "
-        "décrivent les documents sources : qui coopère avec qui, depuis quand, avec quels chiffres. "
+        "Qui coopère avec qui, depuis quand, avec quels chiffres : la coopération internationale et "
+        "interrégionale du Bélarus telle que la décrivent les documents sources. "
         "Chaque fait renvoie au paragraphe exact de la source et à une citation vérifiée.", "",
-        _count_line(data), "",
+        key_figures(data), "",
     ]
+    out += ["## Les régions du Bélarus", "", data.vocabulary.phrases["home_regions"], ""] + region_cards(data, path)
+    out += ["## Principaux pays partenaires", "", top_countries_chart(data), "",
+            "Tous les pays : " + ", ".join(country_links(data, path)) + ".", ""]
+    years = Counter(p.year for p in data.facts.partnerships if p.year)
+    out += ["## Les accords par année", "", column_chart("Partenariats datés, par année de signature",
+                                                           sorted(years.items())),
+            "[Voir la chronologie](chronologie.md)", ""]
     if overview_map:
         out += ["## Carte d'ensemble", "", overview_map, "", "[Voir la carte d'ensemble en grand](carte.md)", ""]
-    out += ["## Par région du Bélarus", ""] + belarus_region_list(data, path) + [""]
-    out += ["## Par pays partenaire", ""] + [", ".join(country_links(data, path))] + [""]
-    others = [link_to(data, c, path) for c in named_countries(data)]
-    if others:
-        out += ["Autres pays cités dans les sources, sans partenariat relevé : " + ", ".join(others) + ".", ""]
     counts = Counter(p.relation for p in data.facts.partnerships)
     out += ["## Par type de relation", ""]
-    out += [f"- [{data.vocabulary.label('relation', r)}](chronologie.md#relation-{r}) : {n}"
-            for r, n in sorted(counts.items())]
-    out += ["", "Voir aussi la [carte d'ensemble](carte.md), la [chronologie](chronologie.md), "
-            "les [articles sources](articles/index.md), les [données ouvertes](donnees.md) "
+    out += [f"- [{french.capital(data.vocabulary.label('relation', r))}](chronologie.md#relation-{r}) : {n}"
+            for r, n in sorted(counts.items(), key=lambda rn: -rn[1])]
+    others = [link_to(data, c, path) for c in named_countries(data)]
+    if others:
+        out += ["", "Autres pays cités dans les sources, sans partenariat relevé : " + ", ".join(others) + "."]
+    out += ["", "Voir aussi les [articles sources](articles/index.md), les [données ouvertes](donnees.md) "
             "et la [méthodologie](methodologie.md).", ""]
     return "\n".join(out) + "\n"
 
 
 def region_partnerships(data: SiteData, region: str) -> list:
     """Partnerships of a Belarusian region and of its cities and districts (as on the maps)."""
-    return [p for p in data.facts.partnerships if data.gazetteer.region_of(p.by) == region]
+    return data.partnerships_of(region)
 
 
 def belarus_regions(data: SiteData) -> list[str]:
@@ -130,7 +165,7 @@ def countries_index(data: SiteData) -> str:
     out += ["| Pays | Partenariats | Régions avec une page |", "|---|---|---|"]
     for eid in partner_countries(data):
         regions = [r for r in data.gazetteer.children(eid) if r.id in data.paged]
-        count = len(data.partnerships_of(eid)) + sum(len(data.partnerships_of(r.id)) for r in regions)
+        count = len(data.partnerships_of(eid))
         out.append(f"| {link_to(data, eid, path)} | {count} | {len(regions)} |")
     return "\n".join(out) + "\n"
 

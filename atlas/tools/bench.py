@@ -20,6 +20,7 @@ from pathlib import Path
 from atlas.build import data_epoch, run
 from atlas.project import ROOT, Project
 from atlas.publish import build_site
+from atlas.tools.page_heights import height_lines
 from atlas.tools.recognition_eval import throughput
 
 KINDS = ("articles", "pays", "regions", "villes", "organisations")
@@ -132,6 +133,7 @@ def bench(root: Path = ROOT) -> list[str]:
             index = site / "search" / name
             if index.exists():
                 out.append(f"search index {name}: {kb(index.stat().st_size)}")
+        out += ["", "# page length (details folded)"] + height_lines(site)
         out += ["", "# maps"] + map_lines(site)
         out += ["", "# geo/"] + [f"{p.relative_to(root)}: {kb(p.stat().st_size)}"
                                  for p in sorted((root / "geo").glob("*")) if p.is_file()]

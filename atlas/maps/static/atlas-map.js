@@ -41,7 +41,12 @@
       var p = d.polygons[f.properties.id];
       var tip = p ? p[1] : f.properties.name_fr;
       bind(layer, tip, p ? p[2] : null);
-      layer.on("add", function () { titled(layer, tip); });
+      layer.on("add", function () {
+        titled(layer, tip);
+        // backdrop countries (no partnership) stay out of the keyboard's way
+        var el = layer.getElement && layer.getElement();
+        if (el && !p) { el.setAttribute("tabindex", "-1"); }
+      });
     }
     if (base.world) {
       // The other countries: a plain backdrop, not interactive, so that maps show land.
@@ -54,13 +59,26 @@
     }).addTo(map);
   }
 
+  function frontPane(map) {
+    // Lines and cities in their own pane, painted above the polygons (z-index) but placed before
+    // them in the page, so that the keyboard reaches the partnerships first.
+    if (!map.getPane("atlasFront")) {
+      var pane = map.createPane("atlasFront");
+      pane.style.zIndex = 450;
+      map.getPanes().mapPane.insertBefore(pane, map.getPanes().overlayPane);
+    }
+    return "atlasFront";
+  }
+
   function drawLines(map, d) {
-    var group = L.layerGroup().addTo(map);
+    var group = L.layerGroup().addTo(map), pane = frontPane(map);
     return d.lines.map(function (ln) {
       var rel = d.relations[ln[0]];
       var layer = L.polyline(pairs(ln[2]), {
-        color: rel[1], dashArray: rel[2] || null, weight: 2.5, opacity: ln[5] ? 0.4 : 0.8,
-        className: "atlas-line atlas-rel-" + ln[0]
+        // width grows with the partnerships an overview line stands for (ln[6])
+        color: rel[1], dashArray: rel[2] || null, weight: 2.5 + 1.5 * Math.sqrt((ln[6] || 1) - 1),
+        opacity: ln[5] ? 0.4 : 0.8,
+        className: "atlas-line atlas-rel-" + ln[0], pane: pane
       });
       bind(layer, ln[3], ln[4]);
       layer.on("add", function () { titled(layer, ln[3]); });
@@ -71,7 +89,8 @@
 
   function drawPoints(map, d) {
     d.points.forEach(function (p) {
-      var opts = L.extend({radius: p[3] === "focus_city" ? 7 : 5, className: "atlas-point"}, d.styles[p[3]]);
+      var opts = L.extend({radius: p[3] === "focus_city" ? 7 : 5, className: "atlas-point", pane: frontPane(map)},
+                          d.styles[p[3]]);
       var layer = L.circleMarker([p[1], p[2]], opts);
       bind(layer, p[4], p[5]);
       layer.on("add", function () { titled(layer, p[4]); });
@@ -116,10 +135,7 @@
     ctl.onAdd = function () {
       var div = L.DomUtil.create("div", "atlas-legend leaflet-bar");
       div.innerHTML = d.legend;
-      // Embedded maps (under 600 px) start with the legend folded so that it hides no partner;
-      // the big overview page shows it open.
-      var details = div.querySelector("details");
-      if (details && map.getSize().y < 600) { details.open = false; }
+      // Folded by default on every map: the legend never hides the data until the reader opens it.
       L.DomEvent.disableClickPropagation(div);
       L.DomEvent.disableScrollPropagation(div);
       return div;
@@ -127,11 +143,67 @@
     ctl.addTo(map);
   }
 
+  function wheel(map) {
+    // The page scrolls over the map; ctrl (or cmd) + wheel zooms, and so does the wheel once the
+    // reader has clicked the map, until the pointer leaves it.
+    var box = map.getContainer();
+    var hint = L.DomUtil.create("div", "atlas-wheel-hint", box);
+    hint.textContent = "Ctrl + molette pour zoomer (ou cliquez sur la carte)";
+    hint.setAttribute("aria-hidden", "true");
+    var timer = null;
+    box.addEventListener("wheel", function (e) {
+      if (map.scrollWheelZoom.enabled()) { return; }
+      if (e.ctrlKey || e.metaKey) {
+        e.preventDefault();
+        map.setZoom(map.getZoom() + (e.deltaY < 0 ? 0.5 : -0.5));
+        return;
+      }
+      hint.className = "atlas-wheel-hint atlas-shown";
+      clearTimeout(timer);
+      timer = setTimeout(function () { hint.className = "atlas-wheel-hint"; }, 1200);
+    }, {passive: false});
+    map.on("click", function () { map.scrollWheelZoom.enable(); });
+    map.on("mouseout", function () { map.scrollWheelZoom.disable(); });
+  }
+
+  function labels(map, d) {
+    // Names of the places drawn (cities, partner territories), shown where they fit: all of them
+    // when there are few, from a closer zoom when there are many; the home regions coloured by
+    // count (overview) from a closer zoom, where their names no longer overlap.
+    var start = map.getZoom(), items = [];
+    function esc(text) {
+      return text.replace(/[&<>]/g, function (c) { return {"&": "&amp;", "<": "&lt;", ">": "&gt;"}[c]; });
+    }
+    function add(latlng, name, later) {
+      items.push({later: later, layer: L.marker(latlng, {
+        icon: L.divIcon({className: "atlas-label", html: "<span>" + esc(name) + "</span>", iconSize: null}),
+        interactive: false, keyboard: false})});
+    }
+    d.points.forEach(function (p) { if (p[6]) { add([p[1], p[2]], p[6], false); } });
+    Object.keys(d.polygons).sort().forEach(function (id) {
+      var p = d.polygons[id];
+      if (p[3] && p.length > 5) { add([p[4], p[5]], p[3], p[0].indexOf("choro:") === 0); }
+    });
+    var many = items.length > 25;
+    function refresh() {
+      var z = map.getZoom();
+      items.forEach(function (it) {
+        var show = z >= start + (it.later ? 1.5 : (many ? 1 : 0));
+        if (show && !map.hasLayer(it.layer)) { it.layer.addTo(map); }
+        if (!show && map.hasLayer(it.layer)) { map.removeLayer(it.layer); }
+      });
+    }
+    map.on("zoomend", refresh);
+    refresh();
+  }
+
   function draw(map, d) {
     map.fitBounds(d.bounds, {padding: [8, 8], animate: false});
     drawBase(map, d);
     var lines = drawLines(map, d);
     drawPoints(map, d);
+    labels(map, d);
+    wheel(map);
     layerControl(map, d, lines);
     legend(map, d);
     if (d.attribution) {
