@@ -87,7 +87,17 @@ def build_site(root: Path, site_dir: Path, epoch: int) -> None:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    publishable(staging)
     _swap(staging, site_dir)
+
+
+def publishable(folder: Path) -> None:
+    """Make a built site readable by a web server running as another user: folders 0755, files
+    0644 (the temporary folder it is built in starts 0700, which no web server can read)."""
+    folder.chmod(0o755)
+    for path in folder.rglob("*"):
+        if not path.is_symlink():
+            path.chmod(0o755 if path.is_dir() else 0o644)
 
 
 def _swap(staging: Path, site_dir: Path) -> None:
