@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from atlas import exports, extract, facts, recognise
+from atlas import citation, data_formats, exports, extract, facts, recognise
 from atlas.cache import StageCache
 from atlas.corpus import Corpus, load_corpus, parse_document
 from atlas.errors import DataError
@@ -25,6 +25,7 @@ from atlas.pages.articles import article_pages
 from atlas.pages.chronology import chronology_page
 from atlas.pages.context import SiteData, page_path
 from atlas.pages.data_page import data_page
+from atlas.pages.explorer import explorer_files
 from atlas.pages.linking import facts_afterword, linked_renderer
 from atlas.pages.overview import countries_index, home_page, overview_page, regions_index
 from atlas.pages.places import place_pages
@@ -95,6 +96,7 @@ def generate(root: Path, timings: Timings, epoch: int, cache: StageCache | None 
     from atlas.maps.stage import OVERVIEW, draw_maps, map_block
 
     cache = cache or StageCache(None)
+    site_url = citation.read_site_url(root / "mkdocs.yml")
 
     def parse(doc_id: str, text: str, title: str | None) -> list:
         return cache.get("parse", [doc_id, text, title or ""], lambda: parse_document(doc_id, text, title))
@@ -112,6 +114,8 @@ def generate(root: Path, timings: Timings, epoch: int, cache: StageCache | None 
                              lambda: extract.extract_all(corpus, mentions, gazetteer))
     reviewed = {d.id for d in corpus.documents if d.curated}
     published = extract.merge_automatic(curated, extract.uncurated_only(candidates, reviewed))
+    citation.check_fact_anchors(published)
+    tables = data_formats.export_tables(schema)
     regions_path, countries_path = root / "geo" / "regions.geojson", root / "geo" / "countries.geojson"
     geometry = [regions_path, countries_path, root / "geo" / "world.geojson"]
     regions_export = cache.get("export-regions", geometry,
@@ -132,9 +136,13 @@ def generate(root: Path, timings: Timings, epoch: int, cache: StageCache | None 
     files["regions/index.md"] = regions_index(data)
     files["pays/index.md"] = countries_index(data)
     files["chronologie.md"] = chronology_page(data)
-    files["donnees.md"] = data_page(schema)
+    files["donnees.md"] = data_page(tables, schema["licence"])
+    rows = exports.table_rows(data, published)
+    files.update(explorer_files(data, tables, rows, schema["enums"]))
+    files.update(timings.run("exports", exports.exports, data, rows, regions_export, tables, epoch, site_url,
+                             schema["licence"]))
+    files = citation.with_citations(files, site_url, version)
     files.update(legacy_redirects(data))
-    files.update(timings.run("exports", exports.exports, data, published, regions_export))
     return files
 
 

@@ -20,6 +20,7 @@ GENERATED = (
     "carte.md",
     "chronologie.md",
     "donnees.md",
+    "explorateur.md",
     "articles",
     "pays",
     "regions",

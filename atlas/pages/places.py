@@ -3,6 +3,8 @@ is, who its partners are since when, what the numbers say, and where the source 
 
 from __future__ import annotations
 
+from atlas.citation import fact_anchor
+from atlas.exports import page_csv
 from atlas.facts import Figure, Partnership
 from atlas.gazetteer import Entity
 from atlas.pages import french, markup
@@ -89,7 +91,7 @@ def _fact_cells(data: SiteData, fact: Partnership, path: str, notes: list[str]) 
     auto = " *(automatique, non vérifié)*" if fact.origin == "automatique" else ""
     source = source_link(data, fact.source.document, fact.source.paragraph, path, fact.source.quote)
     return (f"{french.capital(RELATION_FR[fact.relation])}{auto}{_note_mark(fact.note, notes)} | {fact.year or '—'} | "
-            f"{STATUS_FR[fact.status]} | {source} |")
+            f"{STATUS_FR[fact.status]} | {source} · {fact_anchor(fact.id)} |")
 
 
 def _note_mark(note: str | None, notes: list[str]) -> str:
@@ -154,7 +156,7 @@ def figures_table(data: SiteData, entity: Entity, figures: list[Figure], path: s
             f"| {markup.cell(label)}{_note_mark(fig.note, notes)} | {markup.cell(format_value(fig))} | "
             f"{markup.cell(period_text(fig))} | "
             f"{with_text} | « {markup.cell(fig.source.quote)} » | "
-            f"{source_link(data, fig.source.document, fig.source.paragraph, path)} |"
+            f"{source_link(data, fig.source.document, fig.source.paragraph, path)} · {fact_anchor(fig.id)} |"
         )
     return rows + remarks(notes)
 
@@ -254,9 +256,11 @@ def place_page(data: SiteData, entity: Entity, map_block: str = "") -> str:
             out += ["## Partenariats de ses régions et villes", ""]
             out += regional_table(data, inside, path) + [""]
     if partnerships:
-        out += [f"[Télécharger ces partenariats (CSV)]({markup.relative(path, 'donnees/' + csv_name(entity))})", ""]
+        out += [f"[Télécharger ces partenariats (CSV)]({markup.relative(path, 'donnees/' + page_csv(entity.id))})", ""]
     if figures:
         out += ["## Chiffres", ""] + figures_table(data, entity, figures, path) + [""] + charts(entity, figures)
+        out += [f"[Télécharger ces chiffres (CSV)]({markup.relative(path, 'donnees/' + page_csv(entity.id, '-chiffres'))})",
+                ""]
     twins = twin_cities(data, entity, path)
     if twins:
         out += ["## Villes jumelles", ""] + twins + [""]
@@ -264,7 +268,6 @@ def place_page(data: SiteData, entity: Entity, map_block: str = "") -> str:
     if others:
         out += ["## Autres villes et districts mentionnés", ""] + others + [""]
     out += ["## Mentions dans les sources", ""] + mention_list(data, entity, path) + [""]
-    out += cite_block(data, entity)
     return "\n".join(out) + "\n"
 
 
@@ -275,21 +278,6 @@ def country_regions(data: SiteData, entity: Entity, path: str) -> list[str]:
     links = [f"- {link_to(data, r.id, path, start=True)} "
              f"({french.plural(len(data.partnerships_of(r.id)), 'partenariat')})" for r in regions]
     return ["## Régions", ""] + links + [""]
-
-
-def csv_name(entity: Entity) -> str:
-    return f"pages/{entity.id.lower()}.csv"
-
-
-def cite_block(data: SiteData, entity: Entity) -> list[str]:
-    url = page_path(entity)[:-3] + ".html"
-    return [
-        "## Citer cette page", "",
-        '<div class="atlas-cite" markdown>',
-        f"Atlas de la coopération du Bélarus, « {markup.cell(title_of(entity))} », `{url}` "
-        f"(adresse relative à la racine du site), version des données : {markup.cell(data.version)}.",
-        "</div>", "",
-    ]
 
 
 def place_pages(data: SiteData, map_blocks: dict[str, str] | None = None) -> dict[str, str]:
