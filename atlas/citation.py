@@ -74,11 +74,11 @@ class Citation:
     title: str  # the page's title
     url: str  # absolute permanent URL
     version: str  # data version date (YYYY-MM-DD) or "non datée"
+    stem: str  # the page's path without extension, e.g. "regions/by-hr"
 
     @property
     def key(self) -> str:
-        slug = re.sub(r"[^a-z0-9]+", "-", self.url.split("://", 1)[1].lower()).strip("-")
-        return "atlas-belarus-" + slug[-60:].lstrip("-")
+        return "atlas-belarus:" + re.sub(r"[^a-z0-9]+", "-", self.stem.lower()).strip("-")
 
     def text(self) -> str:
         return f"{SITE_NAME}, « {self.title} », {self.url}, version des données : {self.version}."
@@ -102,7 +102,7 @@ class Citation:
                 "author": [{"literal": SITE_NAME}], "URL": self.url, "language": "fr"}
         if self.version[:4].isdigit():
             item["issued"] = {"date-parts": [[int(x) for x in self.version.split("-")]]}
-        return json.dumps([item], ensure_ascii=False, indent=1)
+        return json.dumps([item], ensure_ascii=False)
 
 
 def _bib(value: str) -> str:
@@ -149,7 +149,7 @@ def cite_block(citation: Citation, files_stem: str) -> str:
             "</details>")
     return "\n".join([
         "", "## Citer cette page", "",
-        '<div class="atlas-cite">',
+        '<div class="atlas-cite" data-search-exclude>',
         f'<p>Adresse permanente : <code class="atlas-permalink">{markup.text(citation.url)}</code><br>'
         "Version des données : "
         f'<time class="atlas-version">{markup.text(citation.version)}</time></p>',
@@ -168,6 +168,6 @@ def with_citations(files: dict[str, str | bytes], site_url: str, version: str,
             continue
         title = page_title(content) or path
         url = site_url + path[:-3] + ".html"
-        out[path] = content.rstrip("\n") + "\n" + cite_block(Citation(title, url, version),
-                                                               path[:-3].replace("/", "-"))
+        cite = Citation(title, url, version, path[:-3])
+        out[path] = content.rstrip("\n") + "\n" + cite_block(cite, path[:-3].replace("/", "-"))
     return out

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sqlite3
 import zipfile
 from collections.abc import Sequence
@@ -112,15 +113,20 @@ def workbook(tables: Sequence[Table], rows: dict[str, list[dict[str, Any]]], epo
 
 
 def _fixed_zip_times(data: bytes, stamp: datetime) -> bytes:
-    """openpyxl stamps each zip entry with the current time; rewrite them with the data version's."""
+    """openpyxl stamps each zip entry and the "modified" property with the current time; rewrite
+    them with the data version's."""
     when = max(stamp, datetime(1980, 1, 1)).timetuple()[:6]
+    modified = f"<dcterms:modified xsi:type=\"dcterms:W3CDTF\">{stamp.strftime('%Y-%m-%dT%H:%M:%SZ')}</dcterms:modified>"
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             entry = zipfile.ZipInfo(info.filename, when)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info.filename))
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(rb"<dcterms:modified[^>]*>[^<]*</dcterms:modified>", modified.encode(), content)
+            target.writestr(entry, content)
     return out.getvalue()
 
 
@@ -195,7 +201,7 @@ def datapackage(tables: dict[str, Table], page_files: dict[str, tuple[str, str]]
         "name": "atlas-cooperation-belarus", "title": "Atlas de la coopération du Bélarus — données",
         "description": "Partenariats, chiffres et lieux de l'atlas ; chaque fait cite son document, "
                        "son paragraphe et une citation exacte.",
-        "version": version, "licenses": [licence], "profile": "tabular-data-package", "resources": resources,
+        "version": version, "licenses": [licence], "profile": "data-package", "resources": resources,
     }
     if site_url:
         package["homepage"] = site_url

@@ -71,7 +71,8 @@ def partnership_row(data: SiteData, p: Partnership) -> dict[str, Any]:
     return {
         "id": p.id, "by_id": p.by, "by_name_fr": g[p.by].name_fr, "by_region_id": region_of(g, p.by),
         "partner_id": p.partner, "partner_name_fr": g[p.partner].name_fr, "partner_country": g[p.partner].country,
-        "partner_region_id": region_of(g, p.partner), "relation": p.relation, "year": p.year, "status": p.status, "origin": p.origin,
+        "partner_region_id": region_of(g, p.partner), "relation": p.relation, "year": p.year, "status": p.status,
+        "origin": p.origin,
         "document": p.source.document, "paragraph_url": paragraph_url(article, p.source.paragraph),
         "quote": p.source.quote,
     }

@@ -97,7 +97,7 @@ def spellings(row: dict[str, str]) -> list[tuple[str, str]]:
 
 def queries(entities_csv: Path) -> list[Query]:
     """Every spelling of every place that has a page, from the site's own entities.csv export."""
-    with entities_csv.open(encoding="utf-8", newline="") as handle:
+    with entities_csv.open(encoding="utf-8-sig", newline="") as handle:
         rows = [row for row in csv.DictReader(handle) if row["url"]]
     return [Query(row["id"], row["url"], text, source) for row in rows for source, text in spellings(row)]
 

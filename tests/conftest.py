@@ -51,4 +51,5 @@ def fixture_project(target: Path) -> Path:
     shutil.copytree(ROOT / "data" / "places", target / "data" / "places")
     shutil.copy2(ROOT / "data" / "schema.yaml", target / "data" / "schema.yaml")
     shutil.copytree(ROOT / "geo", target / "geo")
+    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")  # site_url: the citations' base
     return target

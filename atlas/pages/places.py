@@ -259,8 +259,8 @@ def place_page(data: SiteData, entity: Entity, map_block: str = "") -> str:
         out += [f"[Télécharger ces partenariats (CSV)]({markup.relative(path, 'donnees/' + page_csv(entity.id))})", ""]
     if figures:
         out += ["## Chiffres", ""] + figures_table(data, entity, figures, path) + [""] + charts(entity, figures)
-        out += [f"[Télécharger ces chiffres (CSV)]({markup.relative(path, 'donnees/' + page_csv(entity.id, '-chiffres'))})",
-                ""]
+        target = markup.relative(path, "donnees/" + page_csv(entity.id, "-chiffres"))
+        out += [f"[Télécharger ces chiffres (CSV)]({target})", ""]
     twins = twin_cities(data, entity, path)
     if twins:
         out += ["## Villes jumelles", ""] + twins + [""]
