@@ -116,7 +116,8 @@ def _fixed_zip_times(data: bytes, stamp: datetime) -> bytes:
     """openpyxl stamps each zip entry and the "modified" property with the current time; rewrite
     them with the data version's."""
     when = max(stamp, datetime(1980, 1, 1)).timetuple()[:6]
-    modified = f"<dcterms:modified xsi:type=\"dcterms:W3CDTF\">{stamp.strftime('%Y-%m-%dT%H:%M:%SZ')}</dcterms:modified>"
+    modified = ('<dcterms:modified xsi:type="dcterms:W3CDTF">'
+                f"{stamp.strftime('%Y-%m-%dT%H:%M:%SZ')}</dcterms:modified>")
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
