@@ -19,6 +19,7 @@ from pathlib import Path
 
 from atlas import recognise
 from atlas.build import ROOT, data_epoch, run
+from atlas.explorer_bench import explorer_lines
 from atlas.publish import build_site
 
 KINDS = ("articles", "pays", "regions", "villes")
@@ -133,6 +134,9 @@ def bench(root: Path = ROOT) -> list[str]:
         out += ["", "# geo/"] + [f"{p.relative_to(root)}: {kb(p.stat().st_size)}"
                                  for p in sorted((root / "geo").glob("*")) if p.is_file()]
         out += ["", "# recognition"] + recognition_lines(root)
+        out += ["", "# explorer (headless Chromium, median of 5 loads)"] + explorer_lines(site)
+        out += ["", "# data files"] + [f"donnees/{p.relative_to(site / 'donnees')}: {kb(p.stat().st_size)}"
+                                       for p in sorted((site / "donnees").glob("*")) if p.is_file()]
         return out
     finally:
         shutil.rmtree(work, ignore_errors=True)

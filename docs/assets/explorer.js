@@ -360,5 +360,6 @@
   readHash();
   showTab(state.tab);
   root.dataset.ready = "1";
+  root.dataset.readyMs = String(Math.round(performance.now())); // time since navigation start (make bench)
   window.ATLAS_EXPLORER_API = {csv: csvText, count: function () { return current.length; }};
 })();
