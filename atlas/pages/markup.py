@@ -37,7 +37,8 @@ def relative(from_page: str, to_path: str) -> str:
     return "../" * depth + to_path
 
 
-def front_matter(title: str, description: str | None = None, *, tags: Sequence[str] = ()) -> str:
+def front_matter(title: str, description: str | None = None, *, tags: Sequence[str] = (),
+                 boost: float | None = None) -> str:
     """YAML front matter; title and description are HTML-escaped because themes print them
     unescaped in <title>. `tags` go only into the search index (no tags plugin, so the page does
     not show them; search results print them as text), hence not escaped: "l'Altaï" must stay
@@ -48,6 +49,8 @@ def front_matter(title: str, description: str | None = None, *, tags: Sequence[s
     if tags:
         lines.append("tags:")
         lines += [f"  - {_yaml_str(' '.join(tag.split()))}" for tag in tags]
+    if boost is not None:  # Material's per-page search weight (`search: boost:`)
+        lines += ["search:", f"  boost: {boost:g}"]
     lines.append("---")
     return "\n".join(lines) + "\n\n"
 

@@ -69,6 +69,20 @@ def search_names(entity: Entity) -> list[str]:
     return list(dict.fromkeys(" ".join(n.split()) for n in names if n and n.strip()))
 
 
+def search_boost(entity: Entity) -> float | None:
+    """Material's per-page search weight (`search: boost:`). A country's name is a word of its
+    regions' names ("Kazakhstan-Méridional") and its code the first word of theirs ("KZ-61" is
+    indexed as "kz" and "61"): country pages weigh double, so "KZ" finds Kazakhstan first.
+    Belarus's regions weigh a little more than other places, so that their names with French
+    stop words ("région de la capitale") are not pushed out by countries whose names start like
+    those stop words. Both weights measured with `make eval` (all names and codes)."""
+    if entity.kind == "pays":
+        return 2.0
+    if entity.kind == "region" and entity.country == BELARUS:
+        return 1.3
+    return None
+
+
 def names_line(entity: Entity) -> str:
     """Every other name in one visible line, so readers see which spellings find this page."""
     others = [n for n in search_names(entity) if n != entity.name_fr]
@@ -233,7 +247,7 @@ def place_page(data: SiteData, entity: Entity, map_block: str = "") -> str:
     # Names as search tags (weighted above titles in Material's index) put a place's page first
     # for any of its spellings, ahead of articles that merely repeat the name.
     out = [markup.front_matter(title_of(entity), f"{KIND_FR[entity.kind]} — Atlas de la coopération du Bélarus",
-                               tags=search_names(entity))]
+                               tags=search_names(entity), boost=search_boost(entity))]
     out += [f"# {markup.cell(title_of(entity))}", "", names_line(entity), "", identity_line(data, entity, path), ""]
     summary = [f"{french.plural(len(partnerships), 'partenariat')} avec {french.plural(len(partners), 'partenaire')}"]
     if entity.kind == "pays" and entity.id != BELARUS:
