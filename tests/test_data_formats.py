@@ -105,3 +105,20 @@ def test_an_unknown_fact_column_in_exports_is_a_clear_error():
                                           "columns": {"id": {"from": "identifiant"}}}}}
     with pytest.raises(DataError, match="unknown fact column 'identifiant'"):
         export_tables(broken)
+
+
+def test_hostile_quote_is_text_in_the_workbook_and_verbatim_in_sqlite(tmp_path_factory, tmp_path):
+    from openpyxl import load_workbook
+
+    from tests.hostile import FACT_ID, QUOTE, hostile_site
+
+    site = hostile_site(tmp_path_factory)
+    sheet = load_workbook(site / "donnees" / "atlas.xlsx")["partenariats"]
+    header = [c.value for c in sheet[1]]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == FACT_ID)
+    cell = row[header.index("quote")]
+    assert cell.value == QUOTE and cell.data_type == "s"  # shown as written, never computed
+    db = tmp_path / "atlas.sqlite"
+    db.write_bytes((site / "donnees" / "atlas.sqlite").read_bytes())
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT quote FROM partenariats WHERE id = ?", (FACT_ID,)).fetchone()[0] == QUOTE
