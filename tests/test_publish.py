@@ -54,7 +54,7 @@ def test_linkchecker_finds_no_broken_link_or_anchor(built_site):
         linkchecker = Path(sys.executable).with_name("linkchecker")
         done = subprocess.run(
             [str(linkchecker), "-f", str(config), "--no-status", "-o", "text", (site / "index.html").as_uri()],
-            capture_output=True, text=True, timeout=900, env={**os.environ, "HOME": str(work)},
+            capture_output=True, text=True, timeout=2400, env={**os.environ, "HOME": str(work)},
         )
     finally:
         shutil.rmtree(work, ignore_errors=True)
