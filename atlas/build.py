@@ -12,7 +12,7 @@ import subprocess
 import sys
 import time
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -23,7 +23,7 @@ from atlas.errors import DataError
 from atlas.gazetteer import load_gazetteer
 from atlas.pages.articles import article_pages
 from atlas.pages.chronology import chronology_page
-from atlas.pages.context import SiteData, page_path
+from atlas.pages.context import SiteData
 from atlas.pages.data_page import data_page
 from atlas.pages.explorer import explorer_files
 from atlas.pages.linking import facts_afterword, linked_renderer
@@ -32,6 +32,8 @@ from atlas.pages.places import place_pages
 from atlas.pages.redirects import legacy_redirects
 from atlas.publish import GENERATED, build_site, write_generated
 from atlas.recognise import Mention
+from atlas.site_urls import OVERVIEW_MAP, page_path
+from atlas.vocabulary import vocabulary_from_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -93,7 +95,7 @@ def generate(root: Path, timings: Timings, epoch: int, cache: StageCache | None 
     their inputs; facts are validated at every build.
     """
     # imported here: folium is slow to import, and a build stopped by bad data never draws maps
-    from atlas.maps.stage import OVERVIEW, draw_maps, map_block
+    from atlas.maps.stage import draw_maps, map_block
 
     cache = cache or StageCache(None)
     site_url = citation.read_site_url(root / "mkdocs.yml")
@@ -102,12 +104,14 @@ def generate(root: Path, timings: Timings, epoch: int, cache: StageCache | None 
         return cache.get("parse", [doc_id, text, title or ""], lambda: parse_document(doc_id, text, title))
 
     corpus = timings.run("corpus", load_corpus, root / "corpus", parse)
+    schema = facts.load_schema(root / "data" / "schema.yaml")
+    words = vocabulary_from_schema(schema, root / "data" / "schema.yaml")
     place_files = [*sorted((root / "data" / "places").glob("*.yaml")), root / "geo" / "regions.geojson"]
     gazetteer = timings.run("gazetteer", cache.get, "gazetteer", place_files, lambda: load_gazetteer(root))
+    gazetteer = replace(gazetteer, home=words.home)
     text_key = [*place_files, *((d.id, d.sha256) for d in corpus.documents)]
     mentions = timings.run("recognise", cache.get, "mentions", text_key,
                            lambda: find_mentions(corpus, recognise.build_index(gazetteer)))
-    schema = facts.load_schema(root / "data" / "schema.yaml")
     curated = timings.run("facts", facts.load_facts, facts.read_fact_files(root / "data"), schema, corpus,
                           [e.id for e in gazetteer])
     candidates = timings.run("extract", cache.get, "extract", text_key,
@@ -115,32 +119,33 @@ def generate(root: Path, timings: Timings, epoch: int, cache: StageCache | None 
     reviewed = {d.id for d in corpus.documents if d.curated}
     published = extract.merge_automatic(curated, extract.uncurated_only(candidates, reviewed))
     citation.check_fact_anchors(published)
-    tables = data_formats.export_tables(schema)
+    tables = data_formats.export_tables(schema, exports.COLUMNS)
     regions_path, countries_path = root / "geo" / "regions.geojson", root / "geo" / "countries.geojson"
     geometry = [regions_path, countries_path, root / "geo" / "world.geojson"]
     regions_export = cache.get("export-regions", geometry,
                                lambda: _checked_regions_export(regions_path, countries_path))
-    maps, map_ids = timings.run("maps", draw_maps, published, gazetteer, regions_path, countries_path, cache)
+    maps, map_ids = timings.run("maps", draw_maps, published, gazetteer, words, regions_path, countries_path,
+                                cache, world_path=root / "geo" / "world.geojson")
     version = datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%d") if epoch else "non datée"
-    data = SiteData(corpus, gazetteer, published, mentions, version, maps=map_ids)
+    data = SiteData(corpus, gazetteer, published, mentions, version, words, maps=map_ids)
     files: dict[str, str | bytes] = dict(maps)
-    blocks = {eid: map_block(mid, gazetteer[eid].name_fr, page_path(gazetteer[eid]).count("/"))
+    blocks = {eid: map_block(mid, gazetteer[eid].name_fr, page_path(gazetteer[eid]))
               for eid, mid in map_ids.items() if eid in data.paged}
     files.update(timings.run("pages", place_pages, data, blocks))
     files.update(timings.run("pages", article_pages, corpus, linked_renderer(data), facts_afterword(data)))
     overview_text = "La page de la carte d'ensemble et la chronologie donnent son contenu sous forme de texte."
-    files["index.md"] = home_page(data, map_block(map_ids[OVERVIEW], "vue d'ensemble", 0, overview_text))
+    files["index.md"] = home_page(data, map_block(map_ids[OVERVIEW_MAP], "vue d'ensemble", "index.md", overview_text))
     files["carte.md"] = overview_page(
-        data, map_block(map_ids[OVERVIEW], "vue d'ensemble", 0, "La liste ci-dessous donne le contenu de la carte.",
-                        height="640px"))
+        data, map_block(map_ids[OVERVIEW_MAP], "vue d'ensemble", "carte.md",
+                        "La liste ci-dessous donne le contenu de la carte.", height="640px"))
     files["regions/index.md"] = regions_index(data)
     files["pays/index.md"] = countries_index(data)
     files["chronologie.md"] = chronology_page(data)
-    files["donnees.md"] = data_page(tables, schema["licence"])
+    files["donnees.md"] = data_page(tables, schema)
     rows = exports.table_rows(data, published)
-    files.update(explorer_files(data, tables, rows, schema["enums"]))
+    files.update(explorer_files(data, tables, rows))
     files.update(timings.run("exports", exports.exports, data, rows, regions_export, tables, epoch, site_url,
-                             schema["licence"]))
+                             schema["data_licence"]))
     files = citation.with_citations(files, site_url, version)
     files.update(legacy_redirects(data))
     return files

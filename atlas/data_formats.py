@@ -49,30 +49,44 @@ class Table:
         return tuple(f.name for f in self.fields)
 
 
-def export_tables(schema: dict[str, Any]) -> dict[str, Table]:
-    """The `exports:` section of the schema, with `from:` columns resolved against the fact tables."""
+def export_tables(schema: dict[str, Any], columns: dict[str, Sequence[str]]) -> dict[str, Table]:
+    """The tables of the `exports:` section of the schema, by name (file stem), with the columns of
+    `columns` (file name → column order, atlas.exports.COLUMNS) typed and documented."""
     out = {}
-    for name, spec in schema["exports"].items():
-        facts = schema["tables"].get(spec.get("facts", ""), {})
-        description = spec.get("description") or facts.get("description", "")
-        fields = tuple(_field(schema, facts, column, props or {}) for column, props in spec["columns"].items())
-        out[name] = Table(name, spec["file"], spec["title"], description, fields)
+    for filename, order in columns.items():
+        meta = schema["exports"].get(filename)
+        if meta is None:
+            raise DataError(SCHEMA_FILE, f"exports: {filename} is published but not described")
+        facts = schema["tables"].get(meta.get("table", ""), {})
+        undocumented = [c for c in order if c not in meta.get("columns", {})]
+        if undocumented:
+            raise DataError(SCHEMA_FILE, f"exports: {filename}: column(s) {', '.join(undocumented)} not described")
+        fields = tuple(_field(schema, facts, column, meta["columns"][column]) for column in order)
+        name = filename.rsplit(".", 1)[0]
+        description = facts.get("description") or meta.get("description", "")
+        out[name] = Table(name, filename, meta.get("title", name), description, fields)
     return out
 
 
-def _field(schema: dict[str, Any], facts: dict[str, Any], column: str, props: dict[str, Any]) -> Field:
-    source = props.get("from")
+def _enum(schema: dict[str, Any], name: str) -> dict[str, str]:
+    return {code: entry["doc"] for code, entry in schema["enums"][name].items()}
+
+
+def _field(schema: dict[str, Any], facts: dict[str, Any], column: str, spec: Any) -> Field:
+    if isinstance(spec, str):
+        return Field(column, "string", spec)
+    source = spec.get("from")
     if source:
         if source not in facts.get("columns", {}):
             raise DataError(SCHEMA_FILE, f"export column {column!r}: unknown fact column {source!r}")
         fact = facts["columns"][source]
-        enum = schema["enums"].get(source) if fact["type"] == "enum" else None
-        return Field(column, FACT_TYPES.get(fact["type"], "string"), props.get("doc", fact["doc"]), enum)
-    if props.get("type") not in SQL_TYPES or not props.get("doc"):
-        raise DataError(SCHEMA_FILE, f"export column {column!r}: needs `from:` or a `type` "
-                                     f"({', '.join(SQL_TYPES)}) and a `doc`")
-    enum = schema["enums"][props["enum"]] if props.get("enum") else None
-    return Field(column, props["type"], props["doc"], enum)
+        enum = _enum(schema, source) if fact["type"] == "enum" else None
+        return Field(column, FACT_TYPES.get(fact["type"], "string"), fact["doc"], enum)
+    kind = spec.get("type", "string")
+    if kind not in SQL_TYPES or not spec.get("doc"):
+        raise DataError(SCHEMA_FILE, f"export column {column!r}: needs `from:` or a `doc` "
+                                     f"(and a `type` among {', '.join(SQL_TYPES)})")
+    return Field(column, kind, spec["doc"], _enum(schema, spec["values"]) if spec.get("values") else None)
 
 
 # --- spreadsheet ------------------------------------------------------------------------------

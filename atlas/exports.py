@@ -19,9 +19,18 @@ from atlas import data_formats
 from atlas.data_formats import Table
 from atlas.facts import Facts, Figure, Partnership
 from atlas.gazetteer import Gazetteer
-from atlas.pages.articles import paragraph_url
-from atlas.pages.context import SiteData, page_url
+from atlas.pages.context import SiteData
+from atlas.site_urls import data_path, page_url, paragraph_url, place_csv_path, place_figures_csv_path
 
+ENTITY_COLUMNS = ("id", "kind", "iso", "name_fr", "name_en", "name_ru", "aliases", "country", "parent_id",
+                  "lat", "lon", "url")
+PARTNERSHIP_COLUMNS = ("id", "by_id", "by_name_fr", "by_region_id", "partner_id", "partner_name_fr", "partner_country",
+                       "partner_region_id", "relation", "year", "status", "origin", "document", "paragraph_url",
+                       "quote")
+FIGURE_COLUMNS = ("id", "subject_id", "subject_name_fr", "counterpart_id", "indicator", "measure", "value", "unit",
+                  "qualifier", "period_start", "period_end", "document", "paragraph_url", "quote", "origin")
+#: The columns of each site-wide export, in file order (their documentation is in data/schema.yaml).
+COLUMNS = {"entites.csv": ENTITY_COLUMNS, "partenariats.csv": PARTNERSHIP_COLUMNS, "chiffres.csv": FIGURE_COLUMNS}
 BOM = "\ufeff"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -55,23 +64,13 @@ def entity_rows(gazetteer: Gazetteer, paged: set[str]) -> list[dict[str, Any]]:
     return rows
 
 
-def region_of(gazetteer: Gazetteer, eid: str) -> str | None:
-    """The first-level region a place belongs to (itself for a region), None for a country."""
-    entity = gazetteer[eid]
-    while entity.kind != "region":
-        if not entity.parent or entity.parent not in gazetteer:
-            return None
-        entity = gazetteer[entity.parent]
-    return entity.id
-
-
 def partnership_row(data: SiteData, p: Partnership) -> dict[str, Any]:
     g = data.gazetteer
     article, _ = data.paragraph(p.source.document, p.source.paragraph)
     return {
-        "id": p.id, "by_id": p.by, "by_name_fr": g[p.by].name_fr, "by_region_id": region_of(g, p.by),
+        "id": p.id, "by_id": p.by, "by_name_fr": g[p.by].name_fr, "by_region_id": g.region_of(p.by),
         "partner_id": p.partner, "partner_name_fr": g[p.partner].name_fr, "partner_country": g[p.partner].country,
-        "partner_region_id": region_of(g, p.partner), "relation": p.relation, "year": p.year, "status": p.status,
+        "partner_region_id": g.region_of(p.partner), "relation": p.relation, "year": p.year, "status": p.status,
         "origin": p.origin,
         "document": p.source.document, "paragraph_url": paragraph_url(article, p.source.paragraph),
         "quote": p.source.quote,
@@ -116,28 +115,21 @@ def exports(data: SiteData, rows: dict[str, list[dict[str, Any]]], regions_expor
     """Docs-relative path → content of every export file, including each place page's
     partnerships and figures as CSV, the workbook, the SQLite file and the data package."""
     out: dict[str, str | bytes] = {
-        f"donnees/{table.file}": to_csv(table.columns, rows[name]) for name, table in tables.items()
+        data_path(table.file): to_csv(table.columns, rows[name]) for name, table in tables.items()
     }
-    out["donnees/partenariats.json"] = json.dumps(rows["partenariats"], ensure_ascii=False, indent=1) + "\n"
-    out["donnees/regions.geojson"] = regions_export
+    out[data_path("partenariats.json")] = json.dumps(rows["partenariats"], ensure_ascii=False, indent=1) + "\n"
+    out[data_path("regions.geojson")] = regions_export
     page_files: dict[str, tuple[str, str]] = {}
     for eid in sorted(data.paged):
-        name = data.gazetteer[eid].name_fr
-        for table, facts_of, suffix in (("partenariats", data.partnerships_of, ""),
-                                        ("chiffres", data.figures_of, "-chiffres")):
+        entity = data.gazetteer[eid]
+        for table, facts_of, path in (("partenariats", data.partnerships_of, place_csv_path(entity)),
+                                      ("chiffres", data.figures_of, place_figures_csv_path(entity))):
             ids = {fact.id for fact in facts_of(eid)}
             if ids:
-                path = page_csv(eid, suffix)
-                page_files[path] = (table, f"{tables[table].title} : {name}")
-                out[f"donnees/{path}"] = to_csv(tables[table].columns, [r for r in rows[table] if r["id"] in ids])
+                page_files[path.removeprefix(data_path(""))] = (table, f"{tables[table].title} : {entity.name_fr}")
+                out[path] = to_csv(tables[table].columns, [r for r in rows[table] if r["id"] in ids])
     ordered = list(tables.values())
-    out["donnees/atlas.xlsx"] = data_formats.workbook(ordered, rows, epoch)
-    out["donnees/atlas.sqlite"] = data_formats.sqlite_database(ordered, rows)
-    out["donnees/datapackage.json"] = data_formats.datapackage(tables, page_files, data.version, site_url, licence)
+    out[data_path("atlas.xlsx")] = data_formats.workbook(ordered, rows, epoch)
+    out[data_path("atlas.sqlite")] = data_formats.sqlite_database(ordered, rows)
+    out[data_path("datapackage.json")] = data_formats.datapackage(tables, page_files, data.version, site_url, licence)
     return out
-
-
-def page_csv(eid: str, suffix: str = "") -> str:
-    """A place page's own CSV, relative to donnees/: `pages/by-ho.csv` (partnerships),
-    `pages/by-ho-chiffres.csv` (figures)."""
-    return f"pages/{eid.lower()}{suffix}.csv"

@@ -69,6 +69,8 @@ class Gazetteer:
     """All entities by id, with small helpers used by recognition, pages and maps."""
 
     entities: dict[str, Entity] = field(default_factory=dict)
+    #: alpha-2 code of the atlas's own country (data/schema.yaml `home_country`), set by the build
+    home: str = ""
     _children: dict[str, list[Entity]] | None = field(default=None, repr=False, compare=False)
     _children_size: int = field(default=-1, repr=False, compare=False)
 
@@ -97,6 +99,33 @@ class Gazetteer:
                     index.setdefault(entity.parent, []).append(entity)
             self._children, self._children_size = index, len(self.entities)
         return list(self._children.get(parent, []))
+
+    def ancestors(self, entity_id: str) -> list[str]:
+        """Parents from the nearest up (district → city → region), then the country."""
+        out = []
+        entity = self.entities[entity_id]
+        while entity.parent and entity.parent in self.entities:
+            out.append(entity.parent)
+            entity = self.entities[entity.parent]
+        if entity.kind != "pays" and entity.country in self.entities and entity.country not in out:
+            out.append(entity.country)
+        return out
+
+    def region_of(self, entity_id: str) -> str | None:
+        """First-level region containing the place (itself for a region), None for a country."""
+        for eid in (entity_id, *self.ancestors(entity_id)):
+            if self.entities[eid].kind == "region":
+                return eid
+        return None
+
+    def country_of(self, entity_id: str) -> str:
+        """Alpha-2 code of the place's country (itself for a country)."""
+        entity = self.entities[entity_id]
+        return entity.id if entity.kind == "pays" else entity.country
+
+    def is_home(self, entity_id: str) -> bool:
+        """Whether the place is the atlas's own country or inside it."""
+        return self.country_of(entity_id) == self.home
 
     def names(self, entity_id: str) -> tuple[str, ...]:
         """Every spelling of an entity: display names first, then aliases (deduplicated)."""

@@ -126,3 +126,27 @@ def test_unknown_field_and_bad_yaml(tmp_path):
     path.write_text("- id: [BY\n", encoding="utf-8")
     with pytest.raises(DataError, match="invalid YAML"):
         load_gazetteer(root)
+
+
+# --- the place hierarchy (asked by pages, maps and the chronology) ---------------------------
+
+def test_ancestors_region_and_country(gaz):
+    bobruisk = next(e for e in gaz.of_kind("ville") if e.name_fr == "Bobrouïsk")
+    assert gaz.ancestors(bobruisk.id) == ["BY-MA", "BY"]
+    assert gaz.region_of(bobruisk.id) == "BY-MA" and gaz.country_of(bobruisk.id) == "BY"
+    assert gaz.ancestors("BY-MA") == ["BY"] and gaz.region_of("BY-MA") == "BY-MA"
+    assert gaz.ancestors("KZ") == [] and gaz.region_of("KZ") is None and gaz.country_of("KZ") == "KZ"
+
+
+def test_district_counts_for_its_region(gaz):
+    for district in gaz.of_kind("district"):
+        region = gaz.region_of(district.id)
+        assert region and gaz[region].kind == "region" and gaz.country_of(district.id) == gaz[region].country
+
+
+def test_home_is_given_not_guessed(gaz):
+    from dataclasses import replace
+
+    home = replace(gaz, home="BY")
+    assert home.is_home("BY-MA") and not home.is_home("KZ-35")
+    assert not gaz.is_home("BY-MA"), "a gazetteer without a home country has no home"

@@ -2,48 +2,57 @@
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 import pytest
 
 from atlas.maps import (
-    RELATIONS,
+    Places,
     base_ids,
     build_all_specs,
     build_entity_spec,
     build_overview_spec,
-    copy_assets,
     extract_data,
     iframe_html,
-    load_base_js,
     map_stats,
+    read_base_script,
     render_map,
-    write_base_js,
-    write_maps,
 )
-from atlas.maps.build import choropleth_classes
 from atlas.maps.geometry import bend, bounds_from_points, central_angle, great_circle
-
-FIXTURES = Path(__file__).parent / "fixtures" / "geo"
-
-
-@pytest.fixture(scope="module")
-def fx() -> dict:
-    return json.loads((FIXTURES / "partnerships.json").read_text(encoding="utf-8"))
+from atlas.maps.specs import choropleth_classes
+from atlas.maps.stage import draw_maps
+from tests.maps_fixture import FIXTURES, fixture_facts, fixture_gazetteer, partnership, project_words
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory) -> dict:
-    out = tmp_path_factory.mktemp("geo") / "base.js"
-    write_base_js(FIXTURES / "regions.geojson", FIXTURES / "countries.geojson", out)
-    return load_base_js(out)
+def words():
+    return project_words()
 
 
 @pytest.fixture(scope="module")
-def specs(fx, base) -> dict:
-    return {s.map_id: s for s in build_all_specs(fx["records"], fx["entities"], base_ids(base))}
+def gazetteer(words):
+    return fixture_gazetteer(words.home)
+
+
+@pytest.fixture(scope="module")
+def drawn(words, gazetteer) -> tuple[dict, dict]:
+    """The maps stage exactly as the build runs it, on the fixture geometry and facts."""
+    return draw_maps(fixture_facts(), gazetteer, words, FIXTURES / "regions.geojson", FIXTURES / "countries.geojson")
+
+
+@pytest.fixture(scope="module")
+def base(drawn) -> dict:
+    return read_base_script(drawn[0]["assets/geo/base.js"])
+
+
+@pytest.fixture(scope="module")
+def places(gazetteer, base) -> Places:
+    return Places(gazetteer, {}, base_ids(base))
+
+
+@pytest.fixture(scope="module")
+def specs(places, words) -> dict:
+    return {s.map_id: s for s in build_all_specs(fixture_facts().partnerships, places, words)}
 
 
 # --- geometry -------------------------------------------------------------
@@ -121,12 +130,13 @@ def test_overlapping_lines_are_offset(specs):
     assert lines[0].path[mid] != lines[1].path[mid]
 
 
-def test_overview_choropleth_counts(fx, base):
-    spec = build_overview_spec(fx["records"], fx["entities"], base_ids(base))
+def test_overview_choropleth_counts(places, words):
+    facts = fixture_facts().partnerships
+    spec = build_overview_spec(list(facts), places, words)
     tips = {f.entity_id: f.tooltip for f in spec.features if f.entity_id.startswith("BY-")}
     assert tips["BY-MA"] == "Région de Moguilev — 4 partenariats"  # 2 own + 2 of Bobrouïsk
     assert tips["BY-MI"] == "Région de Minsk — 0 partenariat"
-    assert len(spec.lines) == len(fx["records"])
+    assert len(spec.lines) == len(facts)
     assert [c.label for c in spec.choropleth][0] == "aucun partenariat"
 
 
@@ -137,17 +147,17 @@ def test_choropleth_classes_cover_range():
     assert len(classes) == 5 and classes[0][0] == 1 and classes[-1][1] == 23
 
 
-def test_entity_without_polygon_is_a_point(fx):
-    spec = build_entity_spec("BY-MA", fx["records"], fx["entities"], base_ids={"BY-MA"})
+def test_entity_without_polygon_is_a_point(gazetteer, words):
+    spec = build_entity_spec("BY-MA", fixture_facts().partnerships, Places(gazetteer, {}, {"BY-MA"}), words)
     vla = next(f for f in spec.features if f.entity_id == "RU-VLA")
     assert vla.geometry_ref is None and vla.point == (56.1, 40.4) and vla.style == "city"
 
 
 # --- rendering ---------------------------------------------------------------
 
-def test_render_is_deterministic(fx, base):
-    a = render_map(build_all_specs(fx["records"], fx["entities"], base_ids(base))[2])
-    b = render_map(build_all_specs(fx["records"], fx["entities"], base_ids(base))[2])
+def test_render_is_deterministic(places, words):
+    a = render_map(build_all_specs(fixture_facts().partnerships, places, words)[2])
+    b = render_map(build_all_specs(fixture_facts().partnerships, places, words)[2])
     assert a == b
     assert not re.search(r"[0-9a-f]{32}", a)  # no folium uuid left
 
@@ -176,18 +186,20 @@ def test_render_fragments_and_data(specs):
     assert "Jumelage" in data["legend"] and "Accord" in data["legend"]
 
 
-def test_legend_uses_french_labels_for_all_relations():
-    assert set(RELATIONS) == {"accord", "jumelage", "memorandum", "feuille_de_route", "plan_action",
-                              "groupe_travail", "conseil_affaires", "relations_amicales",
-                              "accord_chambres", "autre"}
-    assert len({c for _, c, _ in RELATIONS.values()}) == len(RELATIONS)
+def test_legend_words_and_colours_come_from_the_vocabulary(specs, words):
+    data = extract_data(render_map(specs["regions-by-ma"]))
+    for code in ("accord", "jumelage", "relations_amicales"):
+        term = words.term("relation", code)
+        assert data["relations"][code] == [term.map[:1].upper() + term.map[1:], term.colour, term.dash]
+        assert f'stroke="{term.colour}"' in data["legend"]
+    assert len({t.colour for t in words.terms("relation")}) == len(words.terms("relation"))
 
 
 def test_iframe_html():
-    out = iframe_html("regions-by-hr", "Région de Grodno", page_depth=1)
+    out = iframe_html("regions-by-hr", "Région de Grodno", "regions/by-hr.md")
     assert 'src="../cartes/regions-by-hr.html"' in out
     assert 'title="Carte : Région de Grodno"' in out and 'loading="lazy"' in out
-    assert 'src="cartes/apercu.html"' in iframe_html("apercu", "Aperçu", page_depth=0)
+    assert 'src="cartes/apercu.html"' in iframe_html("apercu", "Aperçu", "index.md")
 
 
 def test_map_stats_counts_vertices(specs, base):
@@ -198,28 +210,24 @@ def test_map_stats_counts_vertices(specs, base):
     assert map_stats(html, base)["vertices"] > stats["own_vertices"]
 
 
-def test_write_files(tmp_path, specs):
-    paths = write_maps(list(specs.values())[:2], tmp_path / "cartes")
-    assert [p.name for p in paths] == ["apercu.html", "regions-by-hm.html"]
-    copied = copy_assets(tmp_path)
-    names = {p.relative_to(tmp_path).as_posix() for p in copied}
+def test_draw_maps_publishes_every_map_and_the_shared_assets(drawn, specs):
+    files, map_ids = drawn
+    assert {f"cartes/{m}.html" for m in specs} == {p for p in files if p.startswith("cartes/")}
     assert {"assets/leaflet/leaflet.js", "assets/leaflet/leaflet.css", "assets/leaflet/images/layers.png",
-            "assets/atlas-map/atlas-map.js"} <= names
+            "assets/atlas-map/atlas-map.js", "assets/geo/base.js"} <= set(files)
+    assert map_ids["apercu"] == "apercu" and map_ids["bobruisk"] == "villes-bobruisk" and "BY" not in map_ids
+    assert files["cartes/regions-by-ma.html"] == render_map(specs["regions-by-ma"])
 
 
-def test_base_js_is_light_and_keeps_ids(tmp_path):
-    stats = write_base_js(FIXTURES / "regions.geojson", FIXTURES / "countries.geojson", tmp_path / "b.js")
-    assert "RU-CHU" in stats["ids"] and "BY" in stats["ids"]
-    text = (tmp_path / "b.js").read_text(encoding="utf-8")
-    assert text.startswith("window.ATLAS_BASE = ")
-    base = load_base_js(tmp_path / "b.js")
+def test_base_js_is_light_and_keeps_ids(drawn, base):
+    assert drawn[0]["assets/geo/base.js"].startswith("window.ATLAS_BASE = ")
+    assert {"RU-CHU", "BY"} <= base_ids(base)
     chu = next(f for f in base["regions"]["features"] if f["properties"]["id"] == "RU-CHU")
     assert chu["properties"] == {"id": "RU-CHU", "name_fr": "Tchoukotka", "country": "RU"}
 
 
-def test_fact_file_records_and_status(fx, base):
-    records = [{"by": "BY-HR", "partner": "KZ-35", "relation": "accord", "year": 2019, "status": "projet"}]
-    spec = build_entity_spec("BY-HR", records, fx["entities"], base_ids(base))
+def test_tentative_status_is_said_and_drawn_pale(places, words):
+    spec = build_entity_spec("BY-HR", [partnership("BY-HR", "KZ-35", "accord", 2019, "projet")], places, words)
     (line,) = spec.lines
     assert line.label == "Région de Grodno – Région de Karaganda : accord (2019), en projet"
     data = extract_data(render_map(spec))
@@ -227,9 +235,8 @@ def test_fact_file_records_and_status(fx, base):
     assert "en projet" in data["lines"][0][4] and "prévu ou en projet" in data["legend"]
 
 
-def test_country_level_partnership_uses_label_points(fx, base):
-    records = [{"by_id": "BY", "partner_id": "RU", "relation": "autre", "year": None, "status": "signe"}]
-    spec = build_entity_spec("RU", records, fx["entities"], base_ids(base))
+def test_country_level_partnership_uses_label_points(places, words):
+    spec = build_entity_spec("RU", [partnership("BY", "RU", "autre", None, "signe")], places, words)
     assert [(ln.from_latlon, ln.to_latlon) for ln in spec.lines] == [((53.7, 28.0), (60.0, 90.0))]
     assert {f.entity_id: f.style for f in spec.features} == {"RU": "focus_country", "BY": "partner"}
 

@@ -1,15 +1,17 @@
 """Maps stage: partnership maps as plain specs, rendered offline with folium.
 
 Public API (see each module for details):
-  build_overview_spec, build_entity_spec, build_all_specs  (atlas.maps.build)
-  render_map, iframe_html, map_stats, extract_data         (atlas.maps.render)
-  write_base_js, load_base_js, base_ids, copy_assets, write_maps (atlas.maps.assets)
+  draw_maps, map_block                                      (atlas.maps.stage: what the build calls)
+  Places, build_overview_spec, build_entity_spec, build_all_specs  (atlas.maps.specs)
+  render_map, map_stats, extract_data                       (atlas.maps.render)
+  iframe_html                                               (atlas.maps.embed)
+  load_base_js, read_base_script, base_ids                  (atlas.maps.assets)
 """
 
-from atlas.maps.assets import base_ids, copy_assets, load_base_js, write_base_js, write_maps
-from atlas.maps.build import build_all_specs, build_entity_spec, build_overview_spec
+from atlas.maps.assets import base_ids, load_base_js, read_base_script
 from atlas.maps.embed import iframe_html
-from atlas.maps.model import RELATIONS, Line, MapFeature, MapSpec
+from atlas.maps.model import Line, MapFeature, MapSpec
+from atlas.maps.specs import Places, build_all_specs, build_entity_spec, build_overview_spec
 
 _RENDER = ("extract_data", "map_stats", "render_map")
 
@@ -24,7 +26,7 @@ def __getattr__(name: str):
 
 
 __all__ = [
-    "RELATIONS", "Line", "MapFeature", "MapSpec",
-    "base_ids", "build_all_specs", "build_entity_spec", "build_overview_spec", "copy_assets",
-    "extract_data", "iframe_html", "load_base_js", "map_stats", "render_map", "write_base_js", "write_maps",
+    "Line", "MapFeature", "MapSpec", "Places",
+    "base_ids", "build_all_specs", "build_entity_spec", "build_overview_spec",
+    "extract_data", "iframe_html", "load_base_js", "map_stats", "read_base_script", "render_map",
 ]

@@ -8,18 +8,21 @@ the polygons are downloaded once for the whole site instead of once per map.
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
 from shapely.geometry import MultiPolygon, Polygon, mapping, shape
 from xstatic.pkg import leaflet as xs_leaflet
 
-from atlas.maps.model import MapSpec
+from atlas.site_urls import asset_path
 
 STATIC = Path(__file__).with_name("static")
 BASE_VAR = "ATLAS_BASE"
 BASE_PREFIX = f"window.{BASE_VAR} = "
+#: Docs-relative names under assets/ that every map file loads.
+BASE_JS, LEAFLET_JS, LEAFLET_CSS = "geo/base.js", "leaflet/leaflet.js", "leaflet/leaflet.css"
+ATLAS_JS, ATLAS_CSS = "atlas-map/atlas-map.js", "atlas-map/atlas-map.css"
+ATLAS_FILES = ("atlas-map.js", "atlas-map.css")
 LEAFLET_FILES = ("leaflet.js", "leaflet.css", "images/layers.png", "images/layers-2x.png",
                  "images/marker-icon.png", "images/marker-icon-2x.png", "images/marker-shadow.png")
 
@@ -83,17 +86,17 @@ def count_vertices(features: Iterable[dict]) -> int:
     return sum(walk(f["geometry"]["coordinates"]) for f in features)
 
 
-def build_base(regions_geojson: Path, countries_geojson: Path, region_tolerance: float = 0.04,
-               country_tolerance: float = 0.06, decimals: int = 2, belarus_tolerance: float = 0.01,
+def build_base(regions_geojson: Path, countries_geojson: Path, home: str, region_tolerance: float = 0.04,
+               country_tolerance: float = 0.06, decimals: int = 2, home_tolerance: float = 0.01,
                world_geojson: Path | None = None) -> dict:
     """The shared base layer: {"countries": FC, "regions": FC, "world": FC}, simplified.
 
     Defaults (degrees; 0.01° ≈ 1 km) keep every map under 50,000 drawn
-    vertices; Belarusian regions stay finer because their maps zoom in on them.
+    vertices; the home country's regions stay finer because their maps zoom in on them.
     `world` (already light, see scripts/make_geo.py) is the backdrop of the other countries.
     """
     keep = ("id", "name_fr")
-    fine = {"BY": belarus_tolerance}
+    fine = {home: home_tolerance}
     base = {
         "countries": _light_collection(countries_geojson, country_tolerance, decimals, keep, fine),
         "regions": _light_collection(regions_geojson, region_tolerance, decimals, (*keep, "country"), fine),
@@ -104,23 +107,18 @@ def build_base(regions_geojson: Path, countries_geojson: Path, region_tolerance:
     return base
 
 
-def write_base_js(regions_geojson: Path, countries_geojson: Path, out_path: Path, **kwargs: float) -> dict:
-    """Write assets/geo/base.js (sets window.ATLAS_BASE); returns size/vertex stats."""
-    base = build_base(regions_geojson, countries_geojson, **kwargs)  # type: ignore[arg-type]
-    text = BASE_PREFIX + json.dumps(base, ensure_ascii=False, separators=(",", ":")) + ";\n"
-    out_path = Path(out_path)
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    out_path.write_text(text, encoding="utf-8")
-    return {"bytes": len(text.encode("utf-8")),
-            "country_vertices": count_vertices(base["countries"]["features"]),
-            "region_vertices": count_vertices(base["regions"]["features"]),
-            "ids": sorted(base_ids(base))}
+def base_script(base: dict) -> str:
+    """The base layer as a script setting a variable (a fetched .geojson fails under file://)."""
+    return BASE_PREFIX + json.dumps(base, ensure_ascii=False, separators=(",", ":")) + ";\n"
+
+
+def read_base_script(text: str) -> dict:
+    """The base layer back from its script (bench and tests read the built one)."""
+    return json.loads(text.strip().removeprefix(BASE_PREFIX).removesuffix(";"))
 
 
 def load_base_js(path: Path) -> dict:
-    """Parse a base.js written by write_base_js back into a dict."""
-    text = Path(path).read_text(encoding="utf-8").strip()
-    return json.loads(text.removeprefix(BASE_PREFIX).removesuffix(";"))
+    return read_base_script(Path(path).read_text(encoding="utf-8"))
 
 
 def base_ids(base: dict) -> set[str]:
@@ -128,32 +126,8 @@ def base_ids(base: dict) -> set[str]:
     return {f["properties"]["id"] for k in ("countries", "regions") for f in base[k]["features"]}
 
 
-def copy_assets(docs_dir: Path) -> list[Path]:
-    """Copy Leaflet (from xstatic-leaflet) and atlas-map.js/css under docs/assets/."""
-    docs_dir = Path(docs_dir)
-    copied = []
-    for rel in LEAFLET_FILES:
-        copied.append(_copy(Path(xs_leaflet.BASE_DIR) / rel, docs_dir / "assets" / "leaflet" / rel))
-    for name in ("atlas-map.js", "atlas-map.css"):
-        copied.append(_copy(STATIC / name, docs_dir / "assets" / "atlas-map" / name))
-    return copied
-
-
-def _copy(src: Path, dst: Path) -> Path:
-    """Copy one file, creating parent folders."""
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(src, dst)
-    return dst
-
-
-def write_maps(specs: Iterable[MapSpec], out_dir: Path) -> list[Path]:
-    """Render each spec to out_dir/<map_id>.html (out_dir = docs/cartes)."""
-    from atlas.maps.render import render_map  # folium is slow to import: only when drawing
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for spec in specs:
-        path = out_dir / f"{spec.map_id}.html"
-        path.write_text(render_map(spec), encoding="utf-8")
-        paths.append(path)
-    return paths
+def shared_files() -> dict[str, bytes]:
+    """Leaflet (from xstatic-leaflet) and atlas-map.js/css: docs-relative path → bytes."""
+    files = {asset_path(f"leaflet/{rel}"): (Path(xs_leaflet.BASE_DIR) / rel).read_bytes() for rel in LEAFLET_FILES}
+    files.update({asset_path(f"atlas-map/{name}"): (STATIC / name).read_bytes() for name in ATLAS_FILES})
+    return files

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import html
 
-MAP_DIR = "cartes"  # maps live in docs/cartes/, one level below the docs root
+from atlas.site_urls import map_path, relative
 
 
-def iframe_html(map_id: str, title: str, page_depth: int = 1, height: str = "480px") -> str:
-    """<iframe> embedding a map in a Markdown page `page_depth` folders below docs/.
+def iframe_html(map_id: str, title: str, page: str, height: str = "480px") -> str:
+    """<iframe> embedding a map in the page at docs-relative path `page`.
 
     The title attribute names the map for screen readers; loading="lazy"
     avoids loading maps that are never scrolled to.
     """
-    src = "../" * page_depth + f"{MAP_DIR}/{map_id}.html"
+    src = relative(page, map_path(map_id))
     t = html.escape(f"Carte : {title}", quote=True)
     return (f'<iframe class="atlas-carte" src="{src}" title="{t}" loading="lazy" '
             f'style="width:100%;height:{height};border:1px solid #ccc"></iframe>')

@@ -8,25 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from atlas.vocabulary import Vocabulary
+
 LatLon = tuple[float, float]
 Bounds = tuple[LatLon, LatLon]  # ((south, west), (north, east))
-
-# Relation type -> (French label, colour, SVG dash pattern or "" for solid).
-# Colours follow the Okabe-Ito colour-blind-safe palette where possible; the
-# dash pattern and the text legend carry the same information for readers who
-# cannot tell the colours apart.
-RELATIONS: dict[str, tuple[str, str, str]] = {
-    "accord": ("Accord", "#0072B2", ""),
-    "jumelage": ("Jumelage", "#D55E00", ""),
-    "memorandum": ("Mémorandum", "#009E73", "6 4"),
-    "feuille_de_route": ("Feuille de route", "#CC79A7", "2 4"),
-    "plan_action": ("Plan d'action", "#E69F00", "8 3 2 3"),
-    "groupe_travail": ("Groupe de travail", "#56B4E9", "4 4"),
-    "conseil_affaires": ("Conseil d'affaires", "#8C564B", "1 4"),
-    "relations_amicales": ("Relations amicales", "#7B3294", "10 4"),
-    "accord_chambres": ("Accord entre chambres", "#4D4D4D", "6 2 2 2"),
-    "autre": ("Autre", "#888888", "3 3"),
-}
 
 # Feature style roles -> Leaflet path options. Roles, not colours, live in the
 # spec so that the palette can change without touching map logic.
@@ -44,19 +29,6 @@ STYLES: dict[str, dict[str, object]] = {
 # Sequential classes for the overview choropleth (ColorBrewer Blues, 5 classes).
 CHOROPLETH = ("#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c")
 NO_DATA_FILL = "#f7f7f7"
-
-RELATION_ORDER = tuple(RELATIONS)
-
-# Status of a partnership (fact files) -> French text shown in popups.
-STATUS_LABELS = {"signe": "signé", "prevu": "prévu", "projet": "en projet", "inconnu": "statut inconnu"}
-# Statuses drawn fainter: the partnership is not (known to be) in force.
-TENTATIVE_STATUSES = frozenset({"prevu", "projet"})
-
-
-def relation_label(relation: str) -> str:
-    """French label of a relation type; unknown types fall back to 'Autre'."""
-    return RELATIONS.get(relation, RELATIONS["autre"])[0]
-
 
 @dataclass(frozen=True)
 class MapFeature:
@@ -108,7 +80,8 @@ class MapSpec:
     features: list[MapFeature]
     lines: list[Line]
     bounds: Bounds
-    region_countries: tuple[str, ...] = ("BY",)  # countries whose regions are drawn
+    words: Vocabulary  # relation and status words and line styles
+    region_countries: tuple[str, ...] = ()  # countries whose regions are drawn
     countries: dict[str, str] = field(default_factory=dict)  # alpha-2 -> name_fr
     choropleth: list[LegendClass] = field(default_factory=list)
     attribution: str = ""

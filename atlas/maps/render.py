@@ -21,21 +21,11 @@ import folium
 from branca.element import Element, MacroElement
 from folium.template import Template
 
-from atlas.maps.embed import MAP_DIR, iframe_html  # noqa: F401  (re-exported)
-from atlas.maps.model import (
-    CHOROPLETH,
-    NO_DATA_FILL,
-    RELATIONS,
-    STATUS_LABELS,
-    STYLES,
-    TENTATIVE_STATUSES,
-    Line,
-    MapFeature,
-    MapSpec,
-    relation_label,
-)
+from atlas.maps.assets import ATLAS_CSS, ATLAS_JS, BASE_JS, LEAFLET_CSS, LEAFLET_JS
+from atlas.maps.model import CHOROPLETH, NO_DATA_FILL, STYLES, Line, MapFeature, MapSpec
+from atlas.site_urls import asset_path, map_path, relative
+from atlas.vocabulary import Vocabulary
 
-ASSETS = "../assets"  # assets as seen from a map file
 CONTEXT_STYLES: dict[str, dict[str, object]] = {
     "_country": {"color": "#a8a8a8", "weight": 0.6, "fillColor": "#e6e4dc", "fillOpacity": 1},
     "_world": {"color": "#c4c4c4", "weight": 0.4, "fillColor": "#efede7", "fillOpacity": 1},
@@ -67,32 +57,31 @@ class AtlasLayer(MacroElement):
         self.payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
 
-def map_href(url: str | None, depth: int = 1) -> str | None:
-    """A docs-root-relative page URL as seen from a map file `depth` levels down."""
-    return None if url is None else "../" * depth + url
-
-
-def _link(name: str, url: str | None) -> str:
-    """HTML link opening in the top window (the map lives in an iframe)."""
+def _link(here: str, name: str, url: str | None) -> str:
+    """HTML link from the map file `here`, opening in the top window (the map lives in an iframe)."""
     if not url:
         return html.escape(name)
-    return f'<a href="{html.escape(map_href(url) or "")}" target="_top">{html.escape(name)}</a>'
+    return f'<a href="{html.escape(relative(here, url))}" target="_top">{html.escape(name)}</a>'
 
 
-def _feature_popup(feat: MapFeature) -> str:
+def _feature_popup(here: str, feat: MapFeature) -> str:
     """Popup of a feature: its tooltip text with the name linking to its page."""
     rest = feat.tooltip[len(feat.name):] if feat.tooltip.startswith(feat.name) else ""
-    return _link(feat.name, feat.href) + html.escape(rest)
+    return _link(here, feat.name, feat.href) + html.escape(rest)
 
 
-def _line_popup(line: Line) -> str:
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _line_popup(here: str, words: Vocabulary, line: Line) -> str:
     """Popup of a line: relation, year, status, and links to both parties."""
-    head = f"<strong>{html.escape(relation_label(line.relation))}</strong>"
+    head = f"<strong>{html.escape(_capital(words.term('relation', line.relation).map))}</strong>"
     if line.year:
         head += f" ({line.year})"
     if line.status:
-        head += f" — {html.escape(STATUS_LABELS.get(line.status, line.status))}"
-    links = " – ".join(_link(name, url) for name, url in line.links)
+        head += f" — {html.escape(words.term('status', line.status).map)}"
+    links = " – ".join(_link(here, name, url) for name, url in line.links)
     return f"{head}<br>{links}"
 
 
@@ -121,18 +110,18 @@ def _box_item(color: str, label: str) -> str:
 
 def _legend_html(spec: MapSpec) -> str:
     """Legend with text labels: colour is never the only carrier of meaning."""
-    rels = [r for r in RELATIONS if any(line.relation == r for line in spec.lines)]
+    shown = {line.relation for line in spec.lines}
     items = []
-    for rel in rels:
-        _, color, dash = RELATIONS[rel]
-        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+    for rel in (t for t in spec.words.terms("relation") if t.code in shown):
+        dash_attr = f' stroke-dasharray="{rel.dash}"' if rel.dash else ""
         swatch = (f'<svg width="28" height="10" aria-hidden="true"><line x1="0" y1="5" x2="28" y2="5" '
-                  f'stroke="{color}" stroke-width="3"{dash_attr}/></svg>')
-        items.append(f"<li>{swatch} {html.escape(relation_label(rel))}</li>")
-    if any(ln.status in TENTATIVE_STATUSES for ln in spec.lines):
+                  f'stroke="{rel.colour}" stroke-width="3"{dash_attr}/></svg>')
+        items.append(f"<li>{swatch} {html.escape(_capital(rel.map))}</li>")
+    tentative = [t for t in spec.words.terms("status") if t.tentative]
+    if any(ln.status in {t.code for t in tentative} for ln in spec.lines):
         items.append('<li><svg width="28" height="10" aria-hidden="true"><line x1="0" y1="5" x2="28" '
                      'y2="5" stroke="#555" stroke-opacity="0.4" stroke-width="3"/></svg> '
-                     "trait pâle : prévu ou en projet</li>")
+                     f"trait pâle : {html.escape(' ou '.join(t.label for t in tentative))}</li>")
     items += [_box_item(cls.color, cls.label) for cls in spec.choropleth]
     if any(f.style == "focus" for f in spec.features):
         items.append(_box_item(str(STYLES["focus"]["fillColor"]), spec.features[0].name))
@@ -148,12 +137,14 @@ def _legend_html(spec: MapSpec) -> str:
 
 def map_data(spec: MapSpec) -> dict:
     """The JSON-serialisable payload read by atlas-map.js (also used by tests/stats)."""
-    polys = {f.geometry_ref: [f.style, f.tooltip, _feature_popup(f)] for f in spec.features if f.geometry_ref}
-    points = [[f.entity_id, f.point[0], f.point[1], f.style, f.tooltip, _feature_popup(f)]
+    here, words, tentative = map_path(spec.map_id), spec.words, spec.words.tentative()
+    polys = {f.geometry_ref: [f.style, f.tooltip, _feature_popup(here, f)] for f in spec.features if f.geometry_ref}
+    points = [[f.entity_id, f.point[0], f.point[1], f.style, f.tooltip, _feature_popup(here, f)]
               for f in spec.features if f.point]
-    lines = [[ln.relation, ln.country, _flat(ln.path), ln.label, _line_popup(ln),
-              1 if ln.status in TENTATIVE_STATUSES else 0] for ln in spec.lines]
-    rels = {r: list(RELATIONS.get(r, RELATIONS["autre"])) for r in sorted({ln.relation for ln in spec.lines})}
+    lines = [[ln.relation, ln.country, _flat(ln.path), ln.label, _line_popup(here, words, ln),
+              1 if ln.status in tentative else 0] for ln in spec.lines]
+    rels = {r: [_capital(t.map), t.colour, t.dash]
+            for r in sorted({ln.relation for ln in spec.lines}) if (t := words.term("relation", r))}
     return {
         "id": spec.map_id, "title": spec.title, "bounds": [list(p) for p in spec.bounds],
         "regionCountries": list(spec.region_countries), "styles": _styles(spec),
@@ -175,22 +166,25 @@ def _fix_ids(root: Element) -> None:
     walk(root)
 
 
-def _new_map(spec: MapSpec, assets: str) -> folium.Map:
+def _new_map(spec: MapSpec) -> folium.Map:
     """A folium Map with local assets only, no tiles and no attribution prefix link."""
+    here = map_path(spec.map_id)
+
+    def asset(name: str) -> str:
+        return relative(here, asset_path(name))
+
     (s, w), (n, e) = spec.bounds
     m = folium.Map(location=[(s + n) / 2, (w + e) / 2], zoom_start=4, tiles=None,
                    attributionControl=False, zoomSnap=0.25)
     # Instance attributes shadow folium's shared class-level CDN lists.
-    m.default_js = [("leaflet", f"{assets}/leaflet/leaflet.js"), ("atlas_base", f"{assets}/geo/base.js"),
-                    ("atlas_map", f"{assets}/atlas-map/atlas-map.js")]
-    m.default_css = [("leaflet_css", f"{assets}/leaflet/leaflet.css"),
-                     ("atlas_map_css", f"{assets}/atlas-map/atlas-map.css")]
+    m.default_js = [("leaflet", asset(LEAFLET_JS)), ("atlas_base", asset(BASE_JS)), ("atlas_map", asset(ATLAS_JS))]
+    m.default_css = [("leaflet_css", asset(LEAFLET_CSS)), ("atlas_map_css", asset(ATLAS_CSS))]
     return m
 
 
-def render_map(spec: MapSpec, assets: str = ASSETS) -> str:
+def render_map(spec: MapSpec) -> str:
     """Standalone HTML of one map; same spec → same bytes; no network URL inside."""
-    m = _new_map(spec, assets)
+    m = _new_map(spec)
     AtlasLayer(map_data(spec)).add_to(m)
     root = m.get_root()
     root.title = spec.title

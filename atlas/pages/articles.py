@@ -6,24 +6,13 @@ from collections.abc import Callable
 
 from atlas.corpus import Article, Corpus, Paragraph
 from atlas.pages import markup
+from atlas.site_urls import article_path, sibling
 
 #: Renders a paragraph's text (already split around footnotes) as HTML; the default only escapes.
 TextRenderer = Callable[[Paragraph, str, int], str]
 #: HTML shown after a paragraph (the facts drawn from it); the default shows nothing.
 Afterword = Callable[[Paragraph], str]
-
-
-def article_path(article: Article) -> str:
-    """Stable docs-relative path of an article page: document id and article number."""
-    return f"articles/{article.id}.md"
-
-
-def article_url(article: Article) -> str:
-    return f"articles/{article.id}.html"
-
-
-def paragraph_url(article: Article, paragraph_id: str) -> str:
-    return f"{article_url(article)}#{paragraph_id}"
+INDEX = "articles/index.md"
 
 
 def plain_renderer(paragraph: Paragraph, text: str, offset: int) -> str:
@@ -77,7 +66,7 @@ def articles_index(corpus: Corpus) -> str:
             f"langue : {markup.cell(language_name(doc.language))}\n"
         )
         for article in doc.articles:
-            target = article_path(article).removeprefix("articles/")
+            target = sibling(INDEX, article_path(article))
             parts.append(f"- [{markup.cell(article.title)}]({target})")
         parts.append("")
     return "\n".join(parts) + "\n"
@@ -96,7 +85,7 @@ def article_pages(
     corpus: Corpus, render: TextRenderer = plain_renderer, after: Afterword = no_afterword
 ) -> dict[str, str]:
     """Docs-relative path → Markdown, for every article and the articles index."""
-    pages = {"articles/index.md": articles_index(corpus)}
+    pages = {INDEX: articles_index(corpus)}
     for doc in corpus.documents:
         for article in doc.articles:
             pages[article_path(article)] = article_page(article, doc.title, render, after)

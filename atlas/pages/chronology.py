@@ -8,24 +8,22 @@ from __future__ import annotations
 
 from atlas.facts import Partnership
 from atlas.pages import french, markup
-from atlas.pages.context import BELARUS, SiteData, group_by
-from atlas.pages.places import RELATION_FR, STATUS_FR, link_to, source_link
+from atlas.pages.context import SiteData, group_by
+from atlas.pages.places import link_to, source_link, unverified
 
 PATH = "chronologie.md"
 
 
 def belarus_side(data: SiteData, fact: Partnership) -> str:
-    """The Belarusian region a fact belongs to (a city counts for its region), or BY."""
-    entity = data.gazetteer[fact.by]
-    while entity.kind in ("ville", "district") and entity.parent:
-        entity = data.gazetteer[entity.parent]
-    return entity.id if entity.kind == "region" else BELARUS
+    """The Belarusian region a fact belongs to (a city counts for its region), or the country."""
+    return data.gazetteer.region_of(fact.by) or data.gazetteer.home
 
 
 def _line(data: SiteData, fact: Partnership) -> str:
+    words, warning = data.vocabulary, unverified(data.vocabulary, fact.origin)
     return (f"- {link_to(data, fact.by, PATH, start=True)} ↔ {link_to(data, fact.partner, PATH)} : "
-            f"{RELATION_FR[fact.relation]} ({STATUS_FR[fact.status]})"
-            f"{' — *automatique, non vérifié*' if fact.origin == 'automatique' else ''} — "
+            f"{words.label('relation', fact.relation)} ({words.label('status', fact.status)})"
+            f"{f' — *{warning}*' if warning else ''} — "
             f"{source_link(data, fact.source.document, fact.source.paragraph, PATH)}")
 
 
@@ -48,12 +46,12 @@ def chronology_page(data: SiteData) -> str:
     out += ["", "**Filtrer par partie biélorusse :** " + " · ".join(
         f"[{markup.cell(data.gazetteer[r].name_fr)}](#{r.lower()})" for r in sorted(by_region)), ""]
     out += ["**Par type de relation :** " + " · ".join(
-        f"[{RELATION_FR[r]}](#relation-{r})" for r in sorted(by_relation)), ""]
+        f"[{data.vocabulary.label('relation', r)}](#relation-{r})" for r in sorted(by_relation)), ""]
     out += ["## Toutes les parties", ""] + _by_year(data, dated)
     for region in sorted(by_region):
         out += [f"## {markup.cell(data.gazetteer[region].name_fr)} {{#{region.lower()}}}", ""]
         out += _by_year(data, by_region[region])
     for relation in sorted(by_relation):
-        out += [f"## {french.capital(RELATION_FR[relation])} {{#relation-{relation}}}", ""]
+        out += [f"## {french.capital(data.vocabulary.label('relation', relation))} {{#relation-{relation}}}", ""]
         out += _by_year(data, by_relation[relation])
     return "\n".join(out) + "\n"

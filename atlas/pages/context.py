@@ -1,8 +1,6 @@
-"""What every page generator needs: the data, which places get a page, and their stable URLs.
+"""What every page generator needs: the data and which places get a page.
 
-URL policy (see the methodology page): countries `pays/<alpha-2>.html`, regions
-`regions/<iso-3166-2>.html` (lower case), cities and districts `villes/<slug>.html`. The ids are
-ISO codes or curated slugs, so a URL never changes when a name is corrected.
+Where each page lives is atlas/site_urls.py's business.
 """
 
 from __future__ import annotations
@@ -13,12 +11,9 @@ from dataclasses import dataclass, field
 
 from atlas.corpus import Article, Corpus, Paragraph
 from atlas.facts import Facts, Figure, Partnership
-from atlas.gazetteer import Entity, Gazetteer
+from atlas.gazetteer import Gazetteer
 from atlas.recognise import Mention
-
-FOLDER = {"pays": "pays", "region": "regions", "ville": "villes", "district": "villes"}
-KIND_FR = {"pays": "Pays", "region": "Région", "ville": "Ville", "district": "District"}
-BELARUS = "BY"
+from atlas.vocabulary import Vocabulary
 
 
 @dataclass
@@ -28,6 +23,7 @@ class SiteData:
     facts: Facts
     mentions: dict[tuple[str, str], list[Mention]]
     version: str
+    vocabulary: Vocabulary
     maps: dict[str, str] = field(default_factory=dict)  # entity id -> map file (docs-relative)
     _paragraphs: dict[tuple[str, str], tuple[Article, Paragraph]] = field(default_factory=dict)
     _mentions_by_entity: dict[str, list[tuple[Article, Paragraph, Mention]]] = field(default_factory=dict)
@@ -81,34 +77,14 @@ def select_pages(gazetteer: Gazetteer, facts: Facts, mentions: dict[tuple[str, s
             paged.add(entity.id)
         elif entity.kind in ("ville", "district") and entity.id in named and entity.parent:
             paged.add(entity.parent)  # the region page lists the cities named without a page
-        if entity.kind == "region" and entity.country == BELARUS:
+        if entity.kind == "region" and entity.country == gazetteer.home:
             paged.add(entity.id)
-    paged.add(BELARUS)
+    paged.add(gazetteer.home)
     # a page's parents get pages too, so that every "part of" link resolves
     for eid in list(paged):
-        for parent in ancestors(gazetteer, eid):
+        for parent in gazetteer.ancestors(eid):
             paged.add(parent)
     return paged
-
-
-def ancestors(gazetteer: Gazetteer, eid: str) -> list[str]:
-    out = []
-    entity = gazetteer[eid]
-    while entity.parent and entity.parent in gazetteer:
-        out.append(entity.parent)
-        entity = gazetteer[entity.parent]
-    if entity.kind != "pays" and entity.country in gazetteer and entity.country not in out:
-        out.append(entity.country)
-    return out
-
-
-def page_path(entity: Entity) -> str:
-    """Docs-relative Markdown path of a place page."""
-    return f"{FOLDER[entity.kind]}/{entity.id.lower()}.md"
-
-
-def page_url(entity: Entity) -> str:
-    return page_path(entity)[:-3] + ".html"
 
 
 def fold(text: str) -> str:

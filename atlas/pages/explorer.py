@@ -15,7 +15,8 @@ from typing import Any
 
 from atlas.data_formats import Table
 from atlas.pages import markup
-from atlas.pages.context import BELARUS, SiteData, page_url
+from atlas.pages.context import SiteData
+from atlas.site_urls import page_url
 
 DATA_FILE = "assets/generated/explorer-data.js"
 PAGE = "explorateur.md"
@@ -36,17 +37,20 @@ def place_lookup(data: SiteData) -> dict[str, list[str]]:
             for eid in sorted(ids)}
 
 
-def explorer_payload(data: SiteData, tables: dict[str, Table], rows: dict[str, list[dict[str, Any]]],
-                     enums: dict[str, dict[str, str]]) -> dict[str, Any]:
-    """Plain data for the page: columns and rows of both fact tables, places, labels."""
+def explorer_payload(data: SiteData, tables: dict[str, Table], rows: dict[str, list[dict[str, Any]]]
+                     ) -> dict[str, Any]:
+    """Plain data for the page: columns and rows of both fact tables, places, the words of the
+    vocabularies (as on the place pages)."""
     def table(name: str) -> dict[str, Any]:
         columns = list(tables[name].columns)
         return {"file": tables[name].file, "columns": columns,
                 "rows": [[row.get(c) for c in columns] for row in rows[name]]}
 
-    return {"version": data.version, "belarus": BELARUS, "places": place_lookup(data),
-            "labels": {k: enums[k] for k in ("relation", "status", "origin", "indicator", "measure", "unit",
-                                             "qualifier")},
+    words = data.vocabulary
+    labels = {name: {t.code: t.label for t in words.terms(name)}
+              for name in ("relation", "status", "origin", "indicator", "measure", "qualifier")}
+    labels["unit"] = {t.code: t.with_number for t in words.terms("unit")}
+    return {"version": data.version, "home": data.gazetteer.home, "places": place_lookup(data), "labels": labels,
             "partnerships": table("partenariats"), "figures": table("chiffres")}
 
 
@@ -91,6 +95,6 @@ def explorer_page() -> str:
     ])
 
 
-def explorer_files(data: SiteData, tables: dict[str, Table], rows: dict[str, list[dict[str, Any]]],
-                   enums: dict[str, dict[str, str]]) -> dict[str, str]:
-    return {PAGE: explorer_page(), DATA_FILE: explorer_script(explorer_payload(data, tables, rows, enums))}
+def explorer_files(data: SiteData, tables: dict[str, Table], rows: dict[str, list[dict[str, Any]]]
+                   ) -> dict[str, str]:
+    return {PAGE: explorer_page(), DATA_FILE: explorer_script(explorer_payload(data, tables, rows))}

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from atlas.corpus import Paragraph
 from atlas.pages import markup
-from atlas.pages.context import SiteData, page_url
-from atlas.pages.places import INDICATOR_FR, MEASURE_FR, RELATION_FR, format_value, period_text
-
-ARTICLE_DEPTH = "../"
+from atlas.pages.articles import INDEX
+from atlas.pages.context import SiteData
+from atlas.pages.places import format_value, indicator_text, period_text
+from atlas.site_urls import page_url, relative
 
 
 def first_mentions(data: SiteData, paragraph: Paragraph) -> list:
@@ -34,7 +34,7 @@ def linked_renderer(data: SiteData):
                 continue
             entity = data.gazetteer[mention.entity_id]
             pieces.append(markup.text(paragraph.text[cursor : mention.start]))
-            href = ARTICLE_DEPTH + page_url(entity)
+            href = relative(INDEX, page_url(entity))
             label = markup.text(paragraph.text[mention.start : mention.end])
             pieces.append(f'<a class="atlas-place" href="{href}" title="{markup.text(entity.name_fr)}">{label}</a>')
             cursor = mention.end
@@ -50,11 +50,11 @@ def facts_afterword(data: SiteData):
     for fact in sorted(data.facts.partnerships, key=lambda f: f.id):
         parties = " ↔ ".join(_party(data, eid) for eid in (fact.by, fact.partner))
         year = f", {fact.year}" if fact.year else ""
-        item = f"<li>{parties} : {markup.text(RELATION_FR[fact.relation])}{year}</li>"
+        item = f"<li>{parties} : {markup.text(data.vocabulary.label('relation', fact.relation))}{year}</li>"
         by_paragraph.setdefault((fact.source.document, fact.source.paragraph), []).append(item)
     for figure in sorted(data.facts.figures, key=lambda f: f.id):
         places = " / ".join(_party(data, eid) for eid in (figure.subject, figure.counterpart) if eid)
-        what = f"{INDICATOR_FR[figure.indicator]}{MEASURE_FR[figure.measure]} : {format_value(figure)}"
+        what = f"{indicator_text(data.vocabulary, figure)} : {format_value(data.vocabulary, figure)}"
         when = period_text(figure)
         item = f"<li>{places} — {markup.text(what)}{'' if when == '—' else ' (' + markup.text(when) + ')'}</li>"
         by_paragraph.setdefault((figure.source.document, figure.source.paragraph), []).append(item)
@@ -73,4 +73,4 @@ def _party(data: SiteData, eid: str) -> str:
     entity = data.gazetteer[eid]
     if eid not in data.paged:
         return markup.text(entity.name_fr)
-    return f'<a href="{ARTICLE_DEPTH}{page_url(entity)}">{markup.text(entity.name_fr)}</a>'
+    return f'<a href="{relative(INDEX, page_url(entity))}">{markup.text(entity.name_fr)}</a>'

@@ -31,12 +31,6 @@ def link(label: object, href: str) -> str:
     return f'<a href="{text(href)}">{text(label)}</a>'
 
 
-def relative(from_page: str, to_path: str) -> str:
-    """Relative URL from one generated page (docs-relative path) to another file."""
-    depth = from_page.count("/")
-    return "../" * depth + to_path
-
-
 def front_matter(title: str, description: str | None = None, *, tags: Sequence[str] = (),
                  boost: float | None = None) -> str:
     """YAML front matter; title and description are HTML-escaped because themes print them

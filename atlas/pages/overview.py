@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 
 from atlas.pages import french, markup
-from atlas.pages.context import BELARUS, SiteData, fold
-from atlas.pages.places import RELATION_FR, link_to
+from atlas.pages.context import SiteData, fold
+from atlas.pages.places import link_to
 
 
 def _count_line(data: SiteData) -> str:
@@ -18,7 +18,7 @@ def _count_line(data: SiteData) -> str:
 
 def home_page(data: SiteData, overview_map: str = "") -> str:
     path = "index.md"
-    out = [markup.front_matter("Accueil"), "# Atlas de la coopération du Bélarus", ""]
+    out = [markup.front_matter("Accueil"), f"# {data.vocabulary.phrases['site_title']}", ""]
     out += [
         "Cet atlas présente la coopération internationale et interrégionale du Bélarus telle que la "
         "décrivent les documents sources : qui coopère avec qui, depuis quand, avec quels chiffres. "
@@ -34,7 +34,8 @@ def home_page(data: SiteData, overview_map: str = "") -> str:
         out += ["Autres pays cités dans les sources, sans partenariat relevé : " + ", ".join(others) + ".", ""]
     counts = Counter(p.relation for p in data.facts.partnerships)
     out += ["## Par type de relation", ""]
-    out += [f"- [{RELATION_FR[r]}](chronologie.md#relation-{r}) : {n}" for r, n in sorted(counts.items())]
+    out += [f"- [{data.vocabulary.label('relation', r)}](chronologie.md#relation-{r}) : {n}"
+            for r, n in sorted(counts.items())]
     out += ["", "Voir aussi la [carte d'ensemble](carte.md), la [chronologie](chronologie.md), "
             "les [articles sources](articles/index.md), les [données ouvertes](donnees.md) "
             "et la [méthodologie](methodologie.md).", ""]
@@ -43,13 +44,11 @@ def home_page(data: SiteData, overview_map: str = "") -> str:
 
 def region_partnerships(data: SiteData, region: str) -> list:
     """Partnerships of a Belarusian region and of its cities and districts (as on the maps)."""
-    members = {region} | {c.id for c in data.gazetteer.children(region)}
-    members |= {d.id for c in list(members) for d in data.gazetteer.children(c)}
-    return [p for p in data.facts.partnerships if p.by in members]
+    return [p for p in data.facts.partnerships if data.gazetteer.region_of(p.by) == region]
 
 
 def belarus_regions(data: SiteData) -> list[str]:
-    regions = [r.id for r in data.gazetteer.children(BELARUS) if r.kind == "region" and r.id in data.paged]
+    regions = [r.id for r in data.gazetteer.children(data.gazetteer.home) if r.kind == "region" and r.id in data.paged]
     return sorted(regions, key=lambda r: fold(data.gazetteer[r].name_fr))
 
 
@@ -67,7 +66,7 @@ def _has_partnership(data: SiteData, country: str) -> bool:
 
 
 def _countries(data: SiteData) -> list[str]:
-    return sorted((e for e in data.paged if data.gazetteer[e].kind == "pays" and e != BELARUS),
+    return sorted((e for e in data.paged if data.gazetteer[e].kind == "pays" and e != data.gazetteer.home),
                   key=lambda e: fold(data.gazetteer[e].name_fr))
 
 
@@ -90,9 +89,9 @@ def overview_page(data: SiteData, overview_map: str) -> str:
         partners = sorted({p.partner for p in facts}, key=lambda e: fold(data.gazetteer[e].name_fr))
         out.append(f"- {link_to(data, region, path, start=True)} ({french.plural(len(facts), 'partenariat')}) : "
                    + (", ".join(link_to(data, e, path) for e in partners) or "—"))
-    national = sorted({p.partner for p in data.facts.partnerships if p.by == BELARUS},
+    national = sorted({p.partner for p in data.facts.partnerships if p.by == data.gazetteer.home},
                       key=lambda e: fold(data.gazetteer[e].name_fr))
-    out.append(f"- {link_to(data, BELARUS, path, start=True)} (niveau national) : "
+    out.append(f"- {link_to(data, data.gazetteer.home, path, start=True)} (niveau national) : "
                + ", ".join(link_to(data, e, path) for e in national))
     return "\n".join(out) + "\n"
 
@@ -104,10 +103,10 @@ def country_links(data: SiteData, path: str) -> list[str]:
 def regions_index(data: SiteData) -> str:
     path = "regions/index.md"
     out = [markup.front_matter("Régions du Bélarus"), "# Régions du Bélarus", ""]
-    out += [f"Les six régions du Bélarus et la ville de Minsk. Voir aussi la page du "
-            f"{link_to(data, BELARUS, path)}.", ""]
+    out += [f"{data.vocabulary.phrases['home_regions']} Voir aussi la page du "
+            f"{link_to(data, data.gazetteer.home, path)}.", ""]
     out += belarus_region_list(data, path) + [""]
-    foreign = [e for e in data.paged if data.gazetteer[e].kind == "region" and data.gazetteer[e].country != BELARUS]
+    foreign = [e for e in data.paged if data.gazetteer[e].kind == "region" and not data.gazetteer.is_home(e)]
     out += ["## Régions étrangères", "",
             "Les régions étrangères que citent les sources, par pays, avec leurs partenariats relevés.", ""]
     by_country: dict[str, list[str]] = {}
@@ -126,7 +125,8 @@ def regions_index(data: SiteData) -> str:
 def countries_index(data: SiteData) -> str:
     path = "pays/index.md"
     out = [markup.front_matter("Pays partenaires"), "# Pays partenaires", ""]
-    out += [f"Les pays que nomment les sources. Le Bélarus a sa propre page : {link_to(data, BELARUS, path)}.", ""]
+    home = link_to(data, data.gazetteer.home, path)
+    out += [f"Les pays que nomment les sources. Le Bélarus a sa propre page : {home}.", ""]
     out += ["| Pays | Partenariats | Régions avec une page |", "|---|---|---|"]
     for eid in partner_countries(data):
         regions = [r for r in data.gazetteer.children(eid) if r.id in data.paged]

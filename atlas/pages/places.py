@@ -4,34 +4,13 @@ is, who its partners are since when, what the numbers say, and where the source 
 from __future__ import annotations
 
 from atlas.citation import fact_anchor
-from atlas.exports import page_csv
 from atlas.facts import Figure, Partnership
 from atlas.gazetteer import Entity
 from atlas.pages import french, markup
-from atlas.pages.articles import article_path
 from atlas.pages.charts import series_chart
-from atlas.pages.context import BELARUS, KIND_FR, SiteData, ancestors, fold, group_by, page_path
-
-RELATION_FR = {
-    "accord": "accord de coopération", "jumelage": "jumelage", "memorandum": "mémorandum",
-    "feuille_de_route": "feuille de route", "plan_action": "plan d'action", "groupe_travail": "groupe de travail",
-    "conseil_affaires": "conseil d'affaires", "relations_amicales": "relations amicales",
-    "accord_chambres": "accord de chambres de commerce", "autre": "autre coopération",
-}
-STATUS_FR = {"signe": "signé", "prevu": "prévu", "projet": "en projet", "renouvele": "renouvelé", "inconnu": "inconnu"}
-QUALIFIER_FR = {"environ": "environ", "pres_de": "près de", "plus_de": "plus de", "moins_de": "moins de",
-                "au_moins": "au moins"}
-UNIT_FR = {"millions_usd": "M$", "millions_eur": "M€", "millions_rub": "M roubles", "pct": "%", "facteur": "×",
-           "entreprises": "entreprises", "accords": "accords", "projets": "projets", "tonnes": "t",
-           "unites": "unités", "emplois": "emplois", "autre": ""}
-INDICATOR_FR = {
-    "chiffre_affaires": "Chiffre d'affaires commercial", "exportations": "Exportations", "importations": "Importations",
-    "solde_commercial": "Solde commercial", "investissements": "Investissements",
-    "entreprises_capital_etranger": "Entreprises à capitaux étrangers", "valeur_contrats": "Valeur de contrats",
-    "nombre_accords": "Nombre d'accords", "nombre_projets": "Nombre de projets", "production": "Production",
-    "volume_transport": "Volume de transport", "emplois": "Emplois", "autre": "Autre indicateur",
-}
-MEASURE_FR = {"niveau": "", "croissance": " (croissance)", "part": " (part)"}
+from atlas.pages.context import SiteData, fold, group_by
+from atlas.site_urls import article_path, page_path, place_csv_path, place_figures_csv_path, relative
+from atlas.vocabulary import Vocabulary
 
 
 def link_to(data: SiteData, eid: str, from_path: str, start: bool = False) -> str:
@@ -41,13 +20,13 @@ def link_to(data: SiteData, eid: str, from_path: str, start: bool = False) -> st
     name = french.capital(entity.name_fr) if start else entity.name_fr
     if eid not in data.paged:
         return markup.cell(name)
-    return f"[{markup.cell(name)}]({markup.relative(from_path, page_path(entity))})"
+    return f"[{markup.cell(name)}]({relative(from_path, page_path(entity))})"
 
 
 def source_link(data: SiteData, document: str, paragraph: str, from_path: str, quote: str = "") -> str:
     """Link to the exact paragraph; the verbatim quote shows on hover (link title)."""
     article, _ = data.paragraph(document, paragraph)
-    target = markup.relative(from_path, article_path(article))
+    target = relative(from_path, article_path(article))
     # cell() makes `)`, `|` and `]` inert (they ended the link or split the table row); `"` ends the title
     title = f' "{markup.cell(quote).replace(chr(34), "&quot;")}"' if quote else ""
     label = f"art.{french.NBSP}{article.number}, §{french.NBSP}{paragraph[2:]}"
@@ -69,7 +48,7 @@ def search_names(entity: Entity) -> list[str]:
     return list(dict.fromkeys(" ".join(n.split()) for n in names if n and n.strip()))
 
 
-def search_boost(entity: Entity) -> float | None:
+def search_boost(entity: Entity, home: str) -> float | None:
     """Material's per-page search weight (`search: boost:`). A country's name is a word of its
     regions' names ("Kazakhstan-Méridional") and its code the first word of theirs ("KZ-61" is
     indexed as "kz" and "61"): country pages weigh double, so "KZ" finds Kazakhstan first.
@@ -78,7 +57,7 @@ def search_boost(entity: Entity) -> float | None:
     those stop words. Both weights measured with `make eval` (all names and codes)."""
     if entity.kind == "pays":
         return 2.0
-    if entity.kind == "region" and entity.country == BELARUS:
+    if entity.kind == "region" and entity.country == home:
         return 1.3
     return None
 
@@ -90,8 +69,8 @@ def names_line(entity: Entity) -> str:
 
 
 def identity_line(data: SiteData, entity: Entity, path: str) -> str:
-    parts = [f"**{KIND_FR[entity.kind]}**"]
-    parents = [p for p in ancestors(data.gazetteer, entity.id)]
+    parts = [f"**{data.vocabulary.label('kind', entity.kind)}**"]
+    parents = data.gazetteer.ancestors(entity.id)
     if parents:
         parts.append("de " + ", ".join(link_to(data, p, path) for p in parents))
     if entity.iso:
@@ -102,10 +81,17 @@ def identity_line(data: SiteData, entity: Entity, path: str) -> str:
 def _fact_cells(data: SiteData, fact: Partnership, path: str, notes: list[str]) -> str:
     """The cells every partners table ends with: relation, year, status, source; a curator's
     note becomes a numbered remark under the table."""
-    auto = " *(automatique, non vérifié)*" if fact.origin == "automatique" else ""
+    warning = unverified(data.vocabulary, fact.origin)
+    auto = f" *({warning})*" if warning else ""
     source = source_link(data, fact.source.document, fact.source.paragraph, path, fact.source.quote)
-    return (f"{french.capital(RELATION_FR[fact.relation])}{auto}{_note_mark(fact.note, notes)} | {fact.year or '—'} | "
-            f"{STATUS_FR[fact.status]} | {source} · {fact_anchor(fact.id)} |")
+    words = data.vocabulary
+    return (f"{french.capital(words.label('relation', fact.relation))}{auto}{_note_mark(fact.note, notes)} | "
+            f"{fact.year or '—'} | {words.label('status', fact.status)} | {source} · {fact_anchor(fact.id)} |")
+
+
+def unverified(words: Vocabulary, origin: str) -> str:
+    """The warning an automatic fact carries on every surface until a curator reviews it ('' if verified)."""
+    return "" if origin == "verifie" else words.label("origin", origin)
 
 
 def _note_mark(note: str | None, notes: list[str]) -> str:
@@ -144,13 +130,19 @@ def regional_table(data: SiteData, facts: list[Partnership], path: str) -> list[
     return rows + remarks(notes)
 
 
-def format_value(figure: Figure) -> str:
+def format_value(words: Vocabulary, figure: Figure) -> str:
     """"près de 4,5 %", "plus de 155 M$", "1,5 fois" — units held to their number."""
     value = french.number(figure.value)
-    qualifier = QUALIFIER_FR.get(figure.qualifier or "", "")
-    unit = "fois" if figure.unit == "facteur" else UNIT_FR[figure.unit]
+    qualifier = words.label("qualifier", figure.qualifier) if figure.qualifier else ""
+    unit = words.term("unit", figure.unit).with_number
     text = f"{value}{french.NBSP}{unit}" if unit else value
     return f"{qualifier} {text}".strip()
+
+
+def indicator_text(words: Vocabulary, figure: Figure) -> str:
+    """"Exportations (croissance)": the indicator, and its measure unless it is a plain level."""
+    measure = words.label("measure", figure.measure)
+    return words.label("indicator", figure.indicator) + (f" ({measure})" if measure else "")
 
 
 def period_text(figure: Figure) -> str:
@@ -163,11 +155,12 @@ def figures_table(data: SiteData, entity: Entity, figures: list[Figure], path: s
     for fig in sorted(figures, key=lambda f: (f.indicator, f.measure, f.period_start or "", f.id)):
         other = fig.counterpart if fig.subject == entity.id else fig.subject
         with_text = link_to(data, other, path, start=True) if other else "—"
-        label = INDICATOR_FR[fig.indicator] + MEASURE_FR[fig.measure]
-        if fig.origin == "automatique":
-            label += " (automatique, non vérifié)"
+        label = indicator_text(data.vocabulary, fig)
+        warning = unverified(data.vocabulary, fig.origin)
+        label += f" ({warning})" if warning else ""
         rows.append(
-            f"| {markup.cell(label)}{_note_mark(fig.note, notes)} | {markup.cell(format_value(fig))} | "
+            f"| {markup.cell(label)}{_note_mark(fig.note, notes)} | "
+            f"{markup.cell(format_value(data.vocabulary, fig))} | "
             f"{markup.cell(period_text(fig))} | "
             f"{with_text} | « {markup.cell(fig.source.quote)} » | "
             f"{source_link(data, fig.source.document, fig.source.paragraph, path)} · {fact_anchor(fig.id)} |"
@@ -175,7 +168,7 @@ def figures_table(data: SiteData, entity: Entity, figures: list[Figure], path: s
     return rows + remarks(notes)
 
 
-def charts(entity: Entity, figures: list[Figure]) -> list[str]:
+def charts(words: Vocabulary, entity: Entity, figures: list[Figure]) -> list[str]:
     """A small chart for each series (same indicator, unit and counterpart over several periods)."""
     out = []
     series = group_by(
@@ -186,7 +179,7 @@ def charts(entity: Entity, figures: list[Figure]) -> list[str]:
         points = sorted({(f.period_start, f.period_end): f for f in items}.values(), key=lambda f: f.period_start)
         if len(points) < 2 or len({period_text(p) for p in points}) < 2:
             continue
-        title = f"{INDICATOR_FR[indicator]} ({UNIT_FR[unit]})"
+        title = f"{words.label('indicator', indicator)} ({words.term('unit', unit).symbol})"
         out.append(series_chart(title, [(period_text(p), p.value) for p in points]))
     return out
 
@@ -212,7 +205,7 @@ def other_places(data: SiteData, entity: Entity, path: str) -> list[str]:
         if not mentions:
             continue
         links = ", ".join(
-            f"[§{p.id[2:]}]({markup.relative(path, article_path(a))}#{p.id})" for a, p, _ in mentions[:8]
+            f"[§{p.id[2:]}]({relative(path, article_path(a))}#{p.id})" for a, p, _ in mentions[:8]
         )
         rows.append(f"- **{markup.cell(child.name_fr)}** — mentionnée : {links}")
     return rows
@@ -233,7 +226,7 @@ def mention_list(data: SiteData, entity: Entity, path: str) -> list[str]:
     for article, paragraph, mention in data.mentions_of(entity.id):
         start, end = _word_window(paragraph.text, mention.start - 90, mention.end + 110)
         excerpt = ("…" if start else "") + paragraph.text[start:end] + ("…" if end < len(paragraph.text) else "")
-        target = f"{markup.relative(path, article_path(article))}#{paragraph.id}"
+        target = f"{relative(path, article_path(article))}#{paragraph.id}"
         rows.append(f"- [{markup.cell(article.title)}, §{paragraph.id[2:]}]({target}) : « {markup.cell(excerpt)} »")
     return rows or ["Aucune mention relevée."]
 
@@ -246,11 +239,12 @@ def place_page(data: SiteData, entity: Entity, map_block: str = "") -> str:
     partners = {p.partner if p.by == entity.id else p.by for p in partnerships}
     # Names as search tags (weighted above titles in Material's index) put a place's page first
     # for any of its spellings, ahead of articles that merely repeat the name.
-    out = [markup.front_matter(title_of(entity), f"{KIND_FR[entity.kind]} — Atlas de la coopération du Bélarus",
-                               tags=search_names(entity), boost=search_boost(entity))]
+    kind = data.vocabulary.label("kind", entity.kind)
+    out = [markup.front_matter(title_of(entity), f"{kind} — {data.vocabulary.phrases['site_title']}",
+                               tags=search_names(entity), boost=search_boost(entity, data.gazetteer.home))]
     out += [f"# {markup.cell(title_of(entity))}", "", names_line(entity), "", identity_line(data, entity, path), ""]
     summary = [f"{french.plural(len(partnerships), 'partenariat')} avec {french.plural(len(partners), 'partenaire')}"]
-    if entity.kind == "pays" and entity.id != BELARUS:
+    if entity.kind == "pays" and entity.id != data.gazetteer.home:
         inside = sum(1 for p in data.facts.partnerships
                      if data.gazetteer[p.partner].country == entity.id and p.partner != entity.id)
         summary.append(f"{french.plural(inside, 'partenariat')} de ses régions et villes")
@@ -263,18 +257,18 @@ def place_page(data: SiteData, entity: Entity, map_block: str = "") -> str:
     if map_block:
         out += ["## Carte", "", map_block, ""]
     out += ["## Partenaires", ""] + partners_table(data, entity, partnerships, path) + [""]
-    if entity.kind == "pays" and entity.id != BELARUS:
+    if entity.kind == "pays" and entity.id != data.gazetteer.home:
         inside = [p for p in data.facts.partnerships
                   if data.gazetteer[p.partner].country == entity.id and p.partner != entity.id]
         if inside:
             out += ["## Partenariats de ses régions et villes", ""]
             out += regional_table(data, inside, path) + [""]
     if partnerships:
-        out += [f"[Télécharger ces partenariats (CSV)]({markup.relative(path, 'donnees/' + page_csv(entity.id))})", ""]
+        out += [f"[Télécharger ces partenariats (CSV)]({relative(path, place_csv_path(entity))})", ""]
     if figures:
-        out += ["## Chiffres", ""] + figures_table(data, entity, figures, path) + [""] + charts(entity, figures)
-        target = markup.relative(path, "donnees/" + page_csv(entity.id, "-chiffres"))
-        out += [f"[Télécharger ces chiffres (CSV)]({target})", ""]
+        out += ["## Chiffres", ""] + figures_table(data, entity, figures, path) + [""]
+        out += charts(data.vocabulary, entity, figures)
+        out += [f"[Télécharger ces chiffres (CSV)]({relative(path, place_figures_csv_path(entity))})", ""]
     twins = twin_cities(data, entity, path)
     if twins:
         out += ["## Villes jumelles", ""] + twins + [""]

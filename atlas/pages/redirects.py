@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from atlas.pages import markup
-from atlas.pages.context import SiteData, page_url
+from atlas.pages.context import SiteData
+from atlas.site_urls import page_url, retired_url, sibling
 
 LEGACY_CODE = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
 
@@ -34,8 +35,8 @@ def legacy_redirects(data: SiteData) -> dict[str, str]:
             continue
         for alias in entity.aliases:
             if LEGACY_CODE.match(alias) and alias != entity.id and alias.split("-")[0] == entity.country:
-                path = f"regions/{alias.lower()}.html"
+                path = retired_url(entity, alias)
                 if alias in data.gazetteer:
                     continue  # a current code of another region: never shadow a live page
-                out[path] = redirect_html(page_url(entity).removeprefix("regions/"), entity.name_fr)
+                out[path] = redirect_html(sibling(path, page_url(entity)), entity.name_fr)
     return out

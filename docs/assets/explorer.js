@@ -69,7 +69,7 @@
        values: function (rows) { return options(rows, function (r) { return r.status; }, function (v) { return label("status", v); }); },
        test: function (r, v) { return r.status === v; }},
       {key: "origin", label: "Origine", type: "select",
-       values: function () { return [["verifie", "vérifié"], ["automatique", "automatique (non vérifié)"]]; },
+       values: function (rows) { return options(rows, function (r) { return r.origin; }, function (v) { return label("origin", v); }); },
        test: function (r, v) { return r.origin === v; }},
       {key: "from", label: "Année depuis", type: "number", test: function (r, v) { return r.year != null && r.year >= +v; }},
       {key: "to", label: "Année jusqu'à", type: "number", test: function (r, v) { return r.year != null && r.year <= +v; }},
@@ -104,7 +104,7 @@
        },
        test: function (r, v) { return r.subject_id === v || r.counterpart_id === v; }},
       {key: "origin", label: "Origine", type: "select",
-       values: function () { return [["verifie", "vérifié"], ["automatique", "automatique (non vérifié)"]]; },
+       values: function (rows) { return options(rows, function (r) { return r.origin; }, function (v) { return label("origin", v); }); },
        test: function (r, v) { return r.origin === v; }},
       {key: "from", label: "Période depuis", type: "number",
        test: function (r, v) { var y = yearOf(r.period_end || r.period_start); return y != null && y >= +v; }},
@@ -115,7 +115,7 @@
     columns: [
       {key: "subject_name_fr", label: "Lieu", cell: function (td, r) { placeLink(td, r.subject_id); }},
       {key: "indicator", label: "Indicateur", sort: function (r) { return label("indicator", r.indicator); },
-       cell: function (td, r) { td.textContent = label("indicator", r.indicator) + (r.measure !== "niveau" ? " (" + label("measure", r.measure) + ")" : ""); auto(td, r); }},
+       cell: function (td, r) { td.textContent = label("indicator", r.indicator) + (label("measure", r.measure) ? " (" + label("measure", r.measure) + ")" : ""); auto(td, r); }},
       {key: "value", label: "Valeur", cell: function (td, r) {
         td.textContent = [r.qualifier ? label("qualifier", r.qualifier) : "", Number(r.value).toLocaleString("fr-FR"), label("unit", r.unit)].join(" ").trim();
       }},
@@ -145,7 +145,7 @@
     if (r.origin !== "automatique") return;
     var em = document.createElement("em");
     em.className = "atlas-auto";
-    em.textContent = " (automatique, non vérifié)";
+    em.textContent = " (" + label("origin", r.origin) + ")";
     td.appendChild(em);
   }
   function sourceCell(td, r) {

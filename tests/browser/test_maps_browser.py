@@ -7,36 +7,29 @@ the partner's page in the top window.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from atlas.maps import (
-    base_ids,
-    build_all_specs,
-    copy_assets,
-    extract_data,
-    iframe_html,
-    load_base_js,
-    write_base_js,
-    write_maps,
-)
-
-FIXTURES = Path(__file__).parents[1] / "fixtures" / "geo"
+from atlas.maps import extract_data, iframe_html, read_base_script
+from atlas.maps.stage import draw_maps
+from tests.maps_fixture import FIXTURES, fixture_facts, fixture_gazetteer, project_words
 
 pytestmark = pytest.mark.browser
 
 
 def _build_site(docs: Path) -> dict:
-    """Write base.js, Leaflet assets, all maps and a page embedding one map."""
-    write_base_js(FIXTURES / "regions.geojson", FIXTURES / "countries.geojson", docs / "assets/geo/base.js")
-    base = load_base_js(docs / "assets/geo/base.js")
-    copy_assets(docs)
-    fx = json.loads((FIXTURES / "partnerships.json").read_text(encoding="utf-8"))
-    write_maps(build_all_specs(fx["records"], fx["entities"], base_ids(base)), docs / "cartes")
+    """The maps stage's files (base.js, Leaflet assets, all maps) and a page embedding one map."""
+    words = project_words()
+    files, _ = draw_maps(fixture_facts(), fixture_gazetteer(words.home), words,
+                         FIXTURES / "regions.geojson", FIXTURES / "countries.geojson")
+    for path, content in files.items():
+        target = docs / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    base = read_base_script(files["assets/geo/base.js"])
     (docs / "regions").mkdir()
-    frame = iframe_html("regions-by-ma", "Région de Moguilev", page_depth=1, height="560px")
+    frame = iframe_html("regions-by-ma", "Région de Moguilev", "regions/by-ma.md", height="560px")
     (docs / "regions/by-ma.html").write_text(f"<!DOCTYPE html><html lang=fr><body>{frame}</body></html>")
     (docs / "villes").mkdir()
     (docs / "villes/anadyr.html").write_text("<!DOCTYPE html><title>Anadyr</title><h1>Anadyr</h1>")
