@@ -12,10 +12,11 @@ import pytest
 import yaml
 
 from atlas.data_formats import export_tables
+from atlas.exports import COLUMNS
 from tests.conftest import ROOT
 
 SCHEMA = yaml.safe_load((ROOT / "data" / "schema.yaml").read_text(encoding="utf-8"))
-TABLES = export_tables(SCHEMA)
+TABLES = export_tables(SCHEMA, COLUMNS)
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -91,20 +92,21 @@ def test_datapackage_describes_every_file_and_validates(built_site):
     described = {r["path"] for r in descriptor["resources"]}
     files = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()} - {"datapackage.json"}
     assert files == described
-    assert descriptor["licenses"][0]["name"] == SCHEMA["licence"]["name"]
+    assert descriptor["licenses"][0]["name"] == SCHEMA["data_licence"]["name"]
     with system.use_context(trusted=True):
         report = Package(str(folder / "datapackage.json")).validate()
     errors = [f"{task.name}: {error.message}" for task in report.tasks for error in task.errors][:10]
     assert report.valid, errors
 
 
-def test_an_unknown_fact_column_in_exports_is_a_clear_error():
+def test_an_unknown_fact_column_or_an_undescribed_column_is_a_clear_error():
     from atlas.errors import DataError
 
-    broken = {**SCHEMA, "exports": {"x": {"file": "x.csv", "title": "X", "facts": "partenariats",
-                                          "columns": {"id": {"from": "identifiant"}}}}}
+    broken = {**SCHEMA, "exports": {"x.csv": {"table": "partenariats", "columns": {"id": {"from": "identifiant"}}}}}
     with pytest.raises(DataError, match="unknown fact column 'identifiant'"):
-        export_tables(broken)
+        export_tables(broken, {"x.csv": ("id",)})
+    with pytest.raises(DataError, match=r"x\.csv: column\(s\) year not described"):
+        export_tables(broken, {"x.csv": ("year",)})
 
 
 def test_hostile_quote_is_text_in_the_workbook_and_verbatim_in_sqlite(tmp_path_factory, tmp_path):
