@@ -183,10 +183,20 @@ def table_schema(table: Table) -> dict[str, Any]:
     return {"fields": fields, "primaryKey": ["id"], "missingValues": [""]}
 
 
+def schema_file(table: Table) -> str:
+    """Where a table's Table Schema is written (relative to donnees/), shared by its per-page files."""
+    return f"schemas/{table.name}.json"
+
+
+def table_schemas(tables: dict[str, Table]) -> dict[str, str]:
+    """donnees/-relative path → Table Schema JSON of each table."""
+    return {schema_file(t): json.dumps(table_schema(t), ensure_ascii=False, indent=1) + "\n" for t in tables.values()}
+
+
 def csv_resource(name: str, path: str, table: Table, title: str) -> dict[str, Any]:
     return {"name": name, "path": path, "title": title, "description": table.description, "format": "csv",
             "mediatype": "text/csv", "encoding": "utf-8-sig", "profile": "tabular-data-resource",
-            "dialect": {"header": True, "delimiter": ","}, "schema": table_schema(table)}
+            "dialect": {"header": True, "delimiter": ","}, "schema": schema_file(table)}
 
 
 def datapackage(tables: dict[str, Table], page_files: dict[str, tuple[str, str]], version: str,

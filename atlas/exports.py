@@ -132,4 +132,5 @@ def exports(data: SiteData, rows: dict[str, list[dict[str, Any]]], regions_expor
     out[data_path("atlas.xlsx")] = data_formats.workbook(ordered, rows, epoch)
     out[data_path("atlas.sqlite")] = data_formats.sqlite_database(ordered, rows)
     out[data_path("datapackage.json")] = data_formats.datapackage(tables, page_files, data.version, site_url, licence)
+    out.update({data_path(path): text for path, text in data_formats.table_schemas(tables).items()})
     return out
