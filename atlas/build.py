@@ -1,26 +1,24 @@
 """The whole pipeline, stage after stage: `python -m atlas.build` (what `make site` runs).
 
-read the corpus → recognise places → load and check facts → build pages → draw maps → publish.
-Each stage is a function of plain data; this module only wires them and does the file I/O.
+read the corpus → recognise places → load and check facts (`atlas.pipeline.prepare`) → draw
+maps → build pages → export data → publish. Each stage is a function of plain data; this module
+only wires them and does the file I/O. Every entry point (make site/serve/bench/eval/report, the
+tests) goes through `run`, `generate` or `pipeline.prepare`.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import subprocess
 import sys
-import time
 import warnings
-from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from atlas import citation, data_formats, exports, extract, facts, recognise
+from atlas import citation, data_formats, exports, facts
+from atlas.background import Background
 from atlas.cache import StageCache
-from atlas.corpus import Corpus, load_corpus, parse_document
 from atlas.errors import DataError
-from atlas.gazetteer import load_gazetteer
 from atlas.pages.articles import article_pages
 from atlas.pages.chronology import chronology_page
 from atlas.pages.context import SiteData
@@ -30,25 +28,12 @@ from atlas.pages.linking import facts_afterword, linked_renderer
 from atlas.pages.overview import countries_index, home_page, overview_page, regions_index
 from atlas.pages.places import place_pages
 from atlas.pages.redirects import legacy_redirects
+from atlas.pipeline import Timings, prepare
+from atlas.project import ROOT, Project
 from atlas.publish import GENERATED, build_site, write_generated
-from atlas.recognise import Mention
+from atlas.readers import GEO_MISSING, read_json
 from atlas.site_urls import OVERVIEW_MAP, page_path
 from atlas.vocabulary import vocabulary_from_schema
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-@dataclass
-class Timings:
-    """Seconds spent in each stage, printed by the build and by `make bench`."""
-
-    stages: dict[str, float] = field(default_factory=dict)
-
-    def run(self, name, func, *args, **kwargs):
-        start = time.perf_counter()
-        result = func(*args, **kwargs)
-        self.stages[name] = self.stages.get(name, 0.0) + time.perf_counter() - start
-        return result
 
 
 def data_epoch(root: Path) -> int:
@@ -62,70 +47,41 @@ def data_epoch(root: Path) -> int:
         return 0
 
 
-def find_mentions(corpus: Corpus, index) -> dict[tuple[str, str], list[Mention]]:
-    out = {}
-    for article in corpus.articles():
-        for paragraph in article.paragraphs:
-            found = recognise.recognise(paragraph.text, index)
-            if found:
-                out[(article.document, paragraph.id)] = found
-    return out
-
-
-def read_json(path: Path) -> dict:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DataError(path, "file missing (regenerate with `make geo`)") from None
-    except ValueError as err:
-        raise DataError(path, f"not valid JSON: {err}", getattr(err, "lineno", None)) from None
-
-
-def _checked_regions_export(regions_path: Path, countries_path: Path) -> str:
+def _checked_regions_export(regions_path: Path, countries_path: Path, world_path: Path) -> str:
     """The geometry files must be valid JSON; the regions one is also published as open data."""
-    read_json(countries_path)
-    read_json(regions_path.with_name("world.geojson"))
-    return exports.regions_geojson(read_json(regions_path))
+    read_json(countries_path, GEO_MISSING)
+    read_json(world_path, GEO_MISSING)
+    return exports.regions_geojson(read_json(regions_path, GEO_MISSING))
 
 
-def generate(root: Path, timings: Timings, epoch: int, cache: StageCache | None = None) -> dict[str, str | bytes]:
+def generate(project: Project, timings: Timings, epoch: int, cache: StageCache | None = None,
+             background: Background | None = None) -> dict[str, str | bytes]:
     """Every generated file of docs/, as a docs-relative path → content mapping.
 
-    The slow pure stages (gazetteer, recognition, extraction, maps) go through `cache`, keyed by
-    their inputs; facts are validated at every build.
+    The data stages come from `pipeline.prepare`; the slow pure stages (gazetteer, recognition,
+    extraction, maps) go through `cache`, keyed by their declared inputs.
     """
     # imported here: folium is slow to import, and a build stopped by bad data never draws maps
-    from atlas.maps.stage import draw_maps, map_block
+    from atlas.maps.stage import draw_maps, map_block, start_base
 
     cache = cache or StageCache(None)
-    site_url = citation.read_site_url(root / "mkdocs.yml")
-
-    def parse(doc_id: str, text: str, title: str | None) -> list:
-        return cache.get("parse", [doc_id, text, title or ""], lambda: parse_document(doc_id, text, title))
-
-    corpus = timings.run("corpus", load_corpus, root / "corpus", parse)
-    schema = facts.load_schema(root / "data" / "schema.yaml")
-    words = vocabulary_from_schema(schema, root / "data" / "schema.yaml")
-    place_files = [*sorted((root / "data" / "places").glob("*.yaml")), root / "geo" / "regions.geojson"]
-    gazetteer = timings.run("gazetteer", cache.get, "gazetteer", place_files, lambda: load_gazetteer(root))
-    gazetteer = replace(gazetteer, home=words.home)
-    text_key = [*place_files, *((d.id, d.sha256) for d in corpus.documents)]
-    mentions = timings.run("recognise", cache.get, "mentions", text_key,
-                           lambda: find_mentions(corpus, recognise.build_index(gazetteer)))
-    curated = timings.run("facts", facts.load_facts, facts.read_fact_files(root / "data"), schema, corpus,
-                          [e.id for e in gazetteer])
-    candidates = timings.run("extract", cache.get, "extract", text_key,
-                             lambda: extract.extract_all(corpus, mentions, gazetteer))
-    reviewed = {d.id for d in corpus.documents if d.curated}
-    published = extract.merge_automatic(curated, extract.uncurated_only(candidates, reviewed))
+    site_url = citation.read_site_url(project.mkdocs)
+    background = background or Background()
+    # the maps' base layer depends only on the geometry and the home country: it is simplified on
+    # the other core while the data stages run (if the cache does not hold it)
+    home = vocabulary_from_schema(facts.load_schema(project.schema), project.schema).home
+    start_base(background, cache, project.places.regions_geojson, project.countries_geojson,
+               project.world_geojson, home)
+    stages = prepare(project, cache, timings)
+    corpus, gazetteer, mentions, schema, words, published = (
+        stages.corpus, stages.gazetteer, stages.mentions, stages.schema, stages.words, stages.published)
     citation.check_fact_anchors(published)
     tables = data_formats.export_tables(schema, exports.COLUMNS)
-    regions_path, countries_path = root / "geo" / "regions.geojson", root / "geo" / "countries.geojson"
-    geometry = [regions_path, countries_path, root / "geo" / "world.geojson"]
-    regions_export = cache.get("export-regions", geometry,
-                               lambda: _checked_regions_export(regions_path, countries_path))
+    regions_path, countries_path = project.places.regions_geojson, project.countries_geojson
+    regions_export = cache.get("export-regions", project.inputs("export-regions"),
+                               lambda: _checked_regions_export(regions_path, countries_path, project.world_geojson))
     maps, map_ids = timings.run("maps", draw_maps, published, gazetteer, words, regions_path, countries_path,
-                                cache, world_path=root / "geo" / "world.geojson")
+                                cache, world_path=project.world_geojson, background=background)
     version = datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%d") if epoch else "non datée"
     data = SiteData(corpus, gazetteer, published, mentions, version, words, maps=map_ids)
     files: dict[str, str | bytes] = dict(maps)
@@ -151,27 +107,27 @@ def generate(root: Path, timings: Timings, epoch: int, cache: StageCache | None 
     return files
 
 
-CACHE = Path("build") / "cache"
-
-
-def run(root: Path, site_dir: Path, skip_mkdocs: bool = False, use_cache: bool = True) -> Timings:
+def run(project: Project, site_dir: Path | None = None, skip_mkdocs: bool = False,
+        use_cache: bool = True) -> Timings:
+    """The whole build: generate docs/, then let MkDocs build `site_dir` (default: project's site/)."""
     timings = Timings()
-    epoch = data_epoch(root)
-    cache = StageCache(root / CACHE if use_cache else None)
-    files = generate(root, timings, epoch, cache)
-    timings.run("write", write_generated, root / "docs", files)
+    epoch = data_epoch(project.root)
+    cache = StageCache(project.cache if use_cache else None)
+    with Background() as background:
+        files = generate(project, timings, epoch, cache, background)
+    timings.run("write", write_generated, project.docs, files)
     if not skip_mkdocs:
-        timings.run("mkdocs", build_site, root, site_dir, epoch)
+        timings.run("mkdocs", build_site, project.mkdocs, site_dir or project.site, epoch)
     cache.prune()
     return timings
 
 
-def clean_generated(root: Path) -> None:
+def clean_generated(project: Project) -> None:
     import shutil
 
-    write_generated(root / "docs", {})
+    write_generated(project.docs, {})
     for owned in GENERATED:
-        target = root / "docs" / owned
+        target = project.docs / owned
         if target.is_dir():
             shutil.rmtree(target)
 
@@ -184,15 +140,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clean-generated", action="store_true", help="remove generated pages and exit")
     parser.add_argument("--no-cache", action="store_true", help="recompute every stage (ignore build/cache)")
     args = parser.parse_args(argv)
-    root = args.root.resolve()
+    project = Project.at(args.root.resolve())
     if args.clean_generated:
-        clean_generated(root)
+        clean_generated(project)
         return 0
-    site_dir = args.site_dir or root / "site"
+    site_dir = args.site_dir or project.site
     warnings.simplefilter("default")
     warnings.formatwarning = lambda message, *a, **k: f"warning: {message}\n"
     try:
-        timings = run(root, site_dir, skip_mkdocs=args.pages_only, use_cache=not args.no_cache)
+        timings = run(project, site_dir, skip_mkdocs=args.pages_only, use_cache=not args.no_cache)
     except DataError as err:
         print(f"error: {err}", file=sys.stderr)
         print("build stopped; the previous site is unchanged.", file=sys.stderr)

@@ -9,17 +9,15 @@ warning, so adding a document needs no code change.
 from __future__ import annotations
 
 import hashlib
-import sys
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from atlas import cleaning
 from atlas.cleaning import Footnote
 from atlas.errors import DataError
+from atlas.readers import read_yaml_entries
 
 METADATA_FILE = "metadata.yaml"
 #: parse(document id, text, title from metadata or None) -> articles
@@ -115,35 +113,14 @@ def read_metadata(corpus_dir: Path) -> dict[str, dict]:
     path = corpus_dir / METADATA_FILE
     if not path.exists():
         return {}
-    try:
-        loaded = yaml.compose(path.read_text(encoding="utf-8"))
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise DataError(path, f"malformed YAML: {err}", mark.line + 1 if mark else None) from None
-    if data is None:
-        return {}
-    if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
-        raise DataError(path, "expected a mapping with a 'documents' list", 1)
-    nodes = _document_nodes(loaded)
     entries: dict[str, dict] = {}
-    for index, entry in enumerate(data["documents"]):
-        line = nodes[index].start_mark.line + 1 if index < len(nodes) else None
+    for line, entry in read_yaml_entries(path, list_key="documents"):
         if not isinstance(entry, dict) or "file" not in entry:
             raise DataError(path, "each document entry needs a 'file'", line)
         if entry["file"] in entries:
             raise DataError(path, f"document {entry['file']} listed twice", line)
         entries[entry["file"]] = {**entry, "_line": line}
     return entries
-
-
-def _document_nodes(root: yaml.Node | None) -> list[yaml.Node]:
-    if not isinstance(root, yaml.MappingNode):
-        return []
-    for key, value in root.value:
-        if key.value == "documents" and isinstance(value, yaml.SequenceNode):
-            return list(value.value)
-    return []
 
 
 def load_corpus(corpus_dir: Path, parse: Parser | None = None) -> Corpus:
@@ -312,9 +289,9 @@ def _blocks(lines: list[str]) -> list[_Block]:
 
 
 def _next_text_line(lines: list[str], index: int) -> str:
-    for line in lines[index + 1 :]:
-        if line.strip() and not cleaning.is_page_number(line):
-            return line
+    for j in range(index + 1, len(lines)):  # no slice: a copy of the rest at every line is quadratic
+        if lines[j].strip() and not cleaning.is_page_number(lines[j]):
+            return lines[j]
     return ""
 
 
@@ -410,7 +387,7 @@ def _shorten(text: str, width: int) -> str:
     return cut.rstrip(" ,;:") + " …"
 
 
-# --- command line: locate a quote, dump a document ----------------------------------------
+# --- finding a quote ---------------------------------------------------------------------
 
 
 def locate(corpus: Corpus, doc_id: str, quote: str) -> Paragraph:
@@ -420,29 +397,3 @@ def locate(corpus: Corpus, doc_id: str, quote: str) -> Paragraph:
     if not hits:
         raise LookupError(f"quote not found in {doc_id}: {quote!r}")
     return hits[0]
-
-
-def main(argv: list[str]) -> int:
-    root = Path(__file__).resolve().parent.parent / "corpus"
-    corpus = load_corpus(root)
-    if argv[:1] == ["locate"] and len(argv) == 3:
-        try:
-            paragraph = locate(corpus, argv[1], argv[2])
-        except LookupError as err:
-            print(err, file=sys.stderr)
-            return 1
-        print(paragraph.id, f"(lines {paragraph.line_start}-{paragraph.line_end})")
-        return 0
-    if argv[:1] == ["dump"] and len(argv) == 2:
-        for article in corpus.document(argv[1]).articles:
-            print(f"== {article.id} [{article.line_start}-{article.line_end}] {article.title}")
-            for p in article.paragraphs:
-                notes = ",".join(str(n.number) for n in p.footnotes)
-                print(f"{p.id} [{p.line_start}-{p.line_end}]{' H' if p.heading else ''} {{{notes}}} {p.text}")
-        return 0
-    print("usage: python -m atlas.corpus locate DOC QUOTE | dump DOC", file=sys.stderr)
-    return 2
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

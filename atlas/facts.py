@@ -9,22 +9,18 @@ The rules come from `data/schema.yaml`, which also documents the exports on the 
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from atlas.corpus import Corpus, normalise_space
 from atlas.errors import DataError
+from atlas.readers import read_yaml, read_yaml_entries
 
 YEARS = (1990, 2030)
 SLUG = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 PERIOD = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2]))?$")
-#: libyaml's parser when PyYAML has it (ten times faster on the fact files), else the Python one.
-FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -75,41 +71,15 @@ class Facts:
 
 
 def load_schema(path: Path) -> dict[str, Any]:
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as err:
-        raise DataError(path, f"malformed YAML: {err}", _yaml_line(err)) from None
-
-
-def _yaml_line(err: yaml.YAMLError) -> int | None:
-    mark = getattr(err, "problem_mark", None)
-    return mark.line + 1 if mark else None
+    return read_yaml(path)
 
 
 def read_entries(path: Path, text: str) -> list[tuple[int, dict[str, Any]]]:
     """Entries of a fact file with the line each starts on (for error messages)."""
-    loader = FAST_LOADER(text)
-    try:
-        root = loader.get_single_node()  # parsed once (libyaml when present): nodes give the lines
-        data = loader.construct_document(root) if root is not None else None
-    except yaml.YAMLError as err:
-        raise DataError(path, f"malformed YAML: {err}", _yaml_line(err)) from None
-    finally:
-        loader.dispose()
-    if data is None:
-        return []
-    if not isinstance(data, list) or not isinstance(root, yaml.SequenceNode):
-        raise DataError(path, "expected a list of entries", 1)
-    out = []
-    for node, entry in zip(root.value, data, strict=True):
-        line = node.start_mark.line + 1
+    out = read_yaml_entries(path, text)
+    for line, entry in out:
         if not isinstance(entry, dict):
             raise DataError(path, "each entry must be a mapping of fields", line)
-        keys = [key.value for key, _ in node.value]
-        twice = sorted({key for key in keys if keys.count(key) > 1})
-        if twice:  # YAML would silently keep the last one
-            raise DataError(path, f"entry {entry.get('id')!r}: field(s) {', '.join(twice)} given twice", line)
-        out.append((line, entry))
     return out
 
 
@@ -241,48 +211,10 @@ def _no_duplicates(facts, key) -> None:
         seen[k] = fact
 
 
-def read_fact_files(data_dir: Path) -> dict[str, list[tuple[Path, str]]]:
-    """The curated fact files, in a stable order (the I/O edge of this stage)."""
+def read_fact_files(folders: Iterable[tuple[str, Path]]) -> dict[str, list[tuple[Path, str]]]:
+    """The curated fact files of each table's folder, in a stable order (the I/O edge of this stage)."""
     out: dict[str, list[tuple[Path, str]]] = {}
-    for table in ("partenariats", "chiffres"):
-        paths = sorted((data_dir / table).glob("*.yaml"))
+    for table, folder in folders:
+        paths = sorted(folder.glob("*.yaml"))
         out[table] = [(p, p.read_text(encoding="utf-8")) for p in paths]
     return out
-
-
-# --- curator tool: re-point paragraph ids after a parser change ------------------------------
-
-
-def fix_paragraphs(path: Path, corpus: Corpus) -> int:
-    """Rewrite the `paragraph:` of each entry to the paragraph that holds its quote.
-
-    Paragraph ids depend on the cleaning rules; when a rule changes, this re-anchors the facts
-    (the quote is the ground truth). Works line by line so that comments and layout stay.
-    """
-    text = path.read_text(encoding="utf-8")
-    lines = text.split("\n")
-    changed = 0
-    for line, entry in read_entries(path, text):
-        quote = normalise_space(str(entry.get("quote", "")))
-        hits = [p.id for p in corpus.document(entry["document"]).paragraphs() if quote in normalise_space(p.text)]
-        if len(hits) != 1 or hits[0] == entry.get("paragraph"):
-            if not hits:
-                print(f"{path}:{line}: quote not found: {quote!r}", file=sys.stderr)
-            continue
-        for index in range(line - 1, len(lines)):
-            if re.match(r"^\s*-?\s*paragraph:", lines[index]):
-                lines[index] = re.sub(r"paragraph:.*$", f"paragraph: {hits[0]}", lines[index])
-                changed += 1
-                break
-    path.write_text("\n".join(lines), encoding="utf-8")
-    return changed
-
-
-if __name__ == "__main__":
-    from atlas.corpus import load_corpus
-
-    root = Path(__file__).resolve().parent.parent
-    corpus = load_corpus(root / "corpus")
-    for name in sys.argv[1:] or [str(p) for p in sorted((root / "data").glob("*/*.yaml"))
-                                  if p.parent.name in ("partenariats", "chiffres")]:
-        print(name, fix_paragraphs(Path(name), corpus), "paragraph ids updated")

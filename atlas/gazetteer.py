@@ -13,7 +13,6 @@ and what is wrong, so a curator can fix the YAML without reading Python.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -21,18 +20,19 @@ from pathlib import Path
 from typing import Any
 
 import pycountry
-import yaml
 
 from atlas.errors import DataError
+from atlas.project import PlaceFiles
+from atlas.readers import GEO_MISSING, LINE, read_json, read_yaml
 
 KINDS = ("pays", "region", "ville", "district")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REGION_RE = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
-COUNTRY_KEYS = {"id", "name_fr", "name_en", "name_ru", "aliases", "regions"}
+COUNTRY_KEYS = {"id", "name_fr", "name_en", "name_ru", "demonym", "aliases", "regions"}
+DEMONYM_RE = re.compile(r"^[a-zà-ÿ]+(?:-[a-zà-ÿ]+)?$")
 REGION_KEYS = {"name_fr", "name_en", "name_ru", "aliases", "exclude_aliases", "wikidata", "note"}
 CITY_KEYS = {"id", "kind", "name_fr", "name_en", "name_ru", "aliases", "country", "parent",
              "lat", "lon", "geonameid", "note"}
-LINE = "__line__"
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,8 @@ class Entity:
     lat: float | None
     lon: float | None
     iso: str | None
+    #: countries only: the French adjective ("iranien"), see countries.yaml
+    demonym: str | None = None
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,7 @@ class Country:
     name_ru: str
     aliases: tuple[str, ...]
     regions: bool
+    demonym: str | None = None
 
 
 @dataclass
@@ -133,38 +136,6 @@ class Gazetteer:
         return _dedupe((ent.name_fr, ent.name_en, ent.name_ru, *ent.aliases))
 
 
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when present
-    """SafeLoader that records the 1-based source line of every mapping under ``__line__``."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    seen: set[str] = set()
-    for key, _ in node.value:  # YAML would silently keep the last of two equal keys (two regions AT-2)
-        if isinstance(key, yaml.ScalarNode):
-            if key.value in seen:
-                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key.value!r}", key.start_mark)
-            seen.add(key.value)
-    data = loader.construct_mapping(node, deep=True)
-    data[LINE] = node.start_mark.line + 1
-    return data
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-def read_yaml(path: Path) -> Any:
-    """Parse YAML with line numbers; syntax errors become DataError."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise DataError(path, "file not found") from exc
-    try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise DataError(path, f"invalid YAML: {exc}", mark.line + 1 if mark else None) from exc
-
-
 def _dedupe(items: Iterable[str]) -> tuple[str, ...]:
     out: list[str] = []
     for item in items:
@@ -200,7 +171,7 @@ def _check_keys(row: dict[str, Any], allowed: set[str], path: Path) -> None:
 
 
 def _rows(path: Path) -> list[dict[str, Any]]:
-    data = read_yaml(path)
+    data = read_yaml(path, lines=True)
     if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
         raise DataError(path, "expected a list of mappings")
     return data
@@ -218,15 +189,18 @@ def load_countries(path: Path) -> list[Country]:
         if cid in seen:
             raise DataError(path, f"duplicate country id {cid}", row.get(LINE))
         seen.add(cid)
+        demonym = _text(row, "demonym", path, required=False) or None
+        if demonym is not None and not DEMONYM_RE.match(demonym):
+            raise DataError(path, f"{cid}: demonym {demonym!r} must be one lowercase word", row.get(LINE))
         out.append(Country(cid, _text(row, "name_fr", path), _text(row, "name_en", path),
                            _text(row, "name_ru", path), _aliases(row, path),
-                           bool(row.get("regions", False))))
+                           bool(row.get("regions", False)), demonym))
     return out
 
 
 def load_region_curation(path: Path) -> dict[str, dict[str, Any]]:
     """Read regions.yaml (id -> name_fr, aliases...); ids must be current ISO 3166-2."""
-    data = read_yaml(path)
+    data = read_yaml(path, lines=True)
     if not isinstance(data, dict):
         raise DataError(path, "expected a mapping ISO 3166-2 id -> {name_fr, aliases}")
     known = {s.code for s in pycountry.subdivisions}
@@ -254,19 +228,12 @@ def load_region_curation(path: Path) -> dict[str, dict[str, Any]]:
 
 def _country_entity(c: Country) -> Entity:
     return Entity(c.id, "pays", c.name_fr, c.name_en, c.name_ru, c.aliases, c.id, None,
-                  None, None, c.id)
+                  None, None, c.id, c.demonym)
 
 
 def _region_properties(geojson: Path) -> dict[str, dict[str, Any]]:
     """Region id → properties of geo/regions.geojson, checked enough to name what is wrong."""
-    try:
-        data = json.loads(geojson.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DataError(geojson, "file missing (regenerate with `make geo`)") from None
-    except json.JSONDecodeError as exc:
-        raise DataError(geojson, f"not valid JSON: {exc.msg} (column {exc.colno})", exc.lineno) from None
-    except (OSError, ValueError) as exc:
-        raise DataError(geojson, f"cannot read GeoJSON: {exc}") from None
+    data = read_json(geojson, GEO_MISSING)
     features = data.get("features") if isinstance(data, dict) else None
     if not isinstance(features, list) or not features:
         raise DataError(geojson, "expected a FeatureCollection with a non-empty 'features' list")
@@ -362,18 +329,16 @@ def _add(gaz: Gazetteer, entity: Entity, path: Path) -> None:
     gaz.entities[entity.id] = entity
 
 
-def load_gazetteer(root: Path) -> Gazetteer:
-    """Load and validate the whole gazetteer from the project root."""
-    places = root / "data" / "places"
-    countries = load_countries(places / "countries.yaml")
+def load_gazetteer(files: PlaceFiles) -> Gazetteer:
+    """Load and validate the whole gazetteer from its declared files (see atlas.project)."""
+    countries = load_countries(files.countries)
     gaz = Gazetteer()
     for country in countries:
-        _add(gaz, _country_entity(country), places / "countries.yaml")
-    regions = load_regions(root / "geo" / "regions.geojson", places / "regions.yaml",
-                           {c.id for c in countries})
+        _add(gaz, _country_entity(country), files.countries)
+    regions = load_regions(files.regions_geojson, files.regions, {c.id for c in countries})
     for region in regions:
-        _add(gaz, region, places / "regions.yaml")
+        _add(gaz, region, files.regions)
     by_id = {r.id: r for r in regions}
-    for city in load_cities(places / "cities.yaml", by_id):
-        _add(gaz, city, places / "cities.yaml")
+    for city in load_cities(files.cities, by_id):
+        _add(gaz, city, files.cities)
     return gaz

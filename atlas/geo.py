@@ -20,25 +20,18 @@ from pathlib import Path
 from typing import Any
 
 import shapely
-import yaml
 from shapely.geometry.base import BaseGeometry
 
 from atlas.errors import DataError
+from atlas.readers import read_yaml
 
 Feature = dict[str, Any]
 
+#: NE properties that data/places/ne_fixes.yaml may replace
+FIXABLE = frozenset({"name", "name_en", "name_fr", "name_ru", "type_en", "wikidataid"})
+
 #: NE placeholder codes such as ``RU-X01~`` or ``TJ-X01~`` (no ISO 3166-2 equivalent).
 PLACEHOLDER_RE = re.compile(r"-X\d+~$")
-
-#: Altai Krai (RU-ALT) carries the Altai Republic's names and wikidata id in NE.
-ALTAI_KRAI_FIX = {
-    "name": "Altai Krai",
-    "name_en": "Altai Krai",
-    "name_fr": "kraï de l'Altaï",
-    "name_ru": "Алтайский край",
-    "wikidataid": "Q5942",
-}
-
 
 def _copy(feature: Feature, **props: Any) -> Feature:
     """Return a shallow copy of *feature* with some properties replaced (keeps input pure)."""
@@ -120,13 +113,6 @@ def fix_moscow(features: Iterable[Feature]) -> list[Feature]:
     return out
 
 
-def fix_altai(features: Iterable[Feature]) -> list[Feature]:
-    """Restore Altai Krai's own names and wikidata id on RU-ALT (NE copies the Republic's)."""
-    return [
-        _copy(f, **ALTAI_KRAI_FIX) if code_of(f) == "RU-ALT" else f for f in features
-    ]
-
-
 def fix_crimea(features: Iterable[Feature]) -> list[Feature]:
     """Assign every ``UA-*`` region (Crimea UA-43, Sevastopol UA-40) to country UA.
 
@@ -141,16 +127,9 @@ def fix_crimea(features: Iterable[Feature]) -> list[Feature]:
     return out
 
 
-def fix_minsk(features: Iterable[Feature]) -> list[Feature]:
-    """Untangle BY-HM (Minsk city) and BY-MI (Minsk region).
-
-    NE names both "Minsk" and swaps their ``type_en`` (city = "Region", region =
-    "Municipality"), so a name-based lookup cannot tell them apart.
-    """
-    fixes = {
-        "BY-HM": {"type_en": "City", "name_en": "Minsk", "name_fr": "Minsk (ville)"},
-        "BY-MI": {"type_en": "Region", "name_en": "Minsk Region", "name_fr": "région de Minsk"},
-    }
+def apply_fixes(features: Iterable[Feature], fixes: Mapping[str, Mapping[str, str]]) -> list[Feature]:
+    """Replace the NE properties listed for a region id (data/places/ne_fixes.yaml): Altai Krai
+    carries the Altai Republic's names, Minsk city and region share a name and swap types."""
     return [_copy(f, **fixes[code_of(f)]) if code_of(f) in fixes else f for f in features]
 
 
@@ -270,7 +249,7 @@ def _polygonal(geom: BaseGeometry) -> BaseGeometry:
 
 def load_recode(path: Path) -> dict[str, str]:
     """Read the NE ``adm1_code`` → current ISO 3166-2 table (YAML mapping)."""
-    data = _read_yaml(path)
+    data = read_yaml(path)
     if not isinstance(data, dict):
         raise DataError(path, "expected a mapping adm1_code -> ISO 3166-2 code")
     table: dict[str, str] = {}
@@ -281,26 +260,28 @@ def load_recode(path: Path) -> dict[str, str]:
     return table
 
 
-def _read_yaml(path: Path) -> Any:
-    """Parse a YAML file, turning syntax errors into a DataError with the line number."""
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise DataError(path, "file not found") from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        raise DataError(path, f"invalid YAML: {exc}", line) from exc
+def load_fixes(path: Path) -> dict[str, dict[str, str]]:
+    """Read the region id → {NE property: value} table of ne_fixes.yaml."""
+    data = read_yaml(path)
+    if not isinstance(data, dict):
+        raise DataError(path, "expected a mapping ISO 3166-2 id -> {property: value}")
+    for key, props in data.items():
+        if not re.fullmatch(r"[A-Z]{2}-[A-Z0-9]{1,3}", str(key)) or not isinstance(props, dict):
+            raise DataError(path, f"{key}: expected an ISO 3166-2 id with a mapping of properties")
+        bad = [name for name, value in props.items() if name not in FIXABLE or not isinstance(value, str)]
+        if bad:
+            raise DataError(path, f"{key}: cannot set {', '.join(map(str, bad))} (text values of {sorted(FIXABLE)})")
+    return data
 
 
 def clean_features(
-    features: Iterable[Feature], countries: Iterable[str], recode: Mapping[str, str]
+    features: Iterable[Feature], countries: Iterable[str], recode: Mapping[str, str],
+    fixes: Mapping[str, Mapping[str, str]],
 ) -> list[Feature]:
     """Run every NE fix in order; the script's single entry point into this module."""
     feats = keep_countries(features, countries)
     feats = drop_placeholders(feats, recode)
     feats = apply_recode(feats, recode)
     feats = fix_moscow(feats)
-    feats = fix_altai(feats)
     feats = fix_crimea(feats)
-    return fix_minsk(feats)
+    return apply_fixes(feats, fixes)

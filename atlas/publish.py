@@ -12,6 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from atlas import search_load
 from atlas.errors import DataError
 
 #: Folders and files of docs/ that the pipeline owns: rewritten at every build, never committed.
@@ -67,8 +68,8 @@ def _is_generated(path: str) -> bool:
     return any(path == owned or path.startswith(owned + "/") for owned in GENERATED)
 
 
-def build_site(root: Path, site_dir: Path, epoch: int) -> None:
-    """Run `mkdocs build --strict` into a temporary folder, then swap it in as `site_dir`."""
+def build_site(mkdocs_config: Path, site_dir: Path, epoch: int) -> None:
+    """Run `mkdocs build --strict` on `mkdocs_config` into a temporary folder, then swap it in as `site_dir`."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -79,17 +80,18 @@ def build_site(root: Path, site_dir: Path, epoch: int) -> None:
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
-        config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=True)
+        config = load_config(str(mkdocs_config), site_dir=str(staging), strict=True)
         logging.getLogger("mkdocs").setLevel(logging.WARNING)
         build(config)
     except (MkDocsException, SystemExit) as err:
         shutil.rmtree(staging, ignore_errors=True)
-        raise DataError(root / "mkdocs.yml", f"mkdocs build failed: {err}") from None
+        raise DataError(mkdocs_config, f"mkdocs build failed: {err}") from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    search_load.slim_site(staging)
     publishable(staging)
-    _swap(staging, site_dir)
+    swap_in(staging, site_dir)
 
 
 def publishable(folder: Path) -> None:
@@ -101,7 +103,8 @@ def publishable(folder: Path) -> None:
             path.chmod(0o755 if path.is_dir() else 0o644)
 
 
-def _swap(staging: Path, site_dir: Path) -> None:
+def swap_in(staging: Path, site_dir: Path) -> None:
+    """Replace `site_dir` by the finished build `staging` (same file system) in two renames."""
     old = site_dir.with_name(site_dir.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     if site_dir.exists():

@@ -4,8 +4,8 @@
 ``Mention(entity_id, start, end, text)`` with character spans in the *original* text.
 
 How matching works (why it is fast and works on any new French text)
-  * The text is folded character-for-character (lowercase, accents removed, typographic
-    apostrophes/hyphens unified) with ``str.translate``: the folded text has the same length as
+  * The text is folded character-for-character by ``fold_for_matching`` (lowercase, accents
+    removed, typographic apostrophes/hyphens unified) with ``str.translate``: the folded text has the same length as
     the original, so folded offsets *are* original offsets (no offset map needed).
   * Every gazetteer spelling is reduced to a *core* name: a leading construction word is
     stripped ("région de Brest" -> core "brest", class ``region``; "district de Moscou" -> core
@@ -57,100 +57,44 @@ Disambiguation rules (each has a test in tests/test_recognise.py)
 from __future__ import annotations
 
 import re
-import sys
-import time
-import unicodedata
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from functools import lru_cache
 
-from atlas.gazetteer import Entity, Gazetteer
+from atlas.corpus import Corpus
+from atlas.place_index import (
+    CITY_WORDS,
+    DISTRICT_WORDS,
+    LINK,
+    REGION_WORDS,
+    Entry,
+    OrganisationWords,
+    PlaceIndex,
+    build_index,
+    canonical,
+    family,
+    fold_for_matching,
+    load_first_names,
+    load_organisation_words,
+)
 
-ROOT = Path(__file__).resolve().parent.parent
-GOLD_PATH = ROOT / "tests" / "data" / "recognition_gold.yaml"
+__all__ = ["Mention", "PlaceIndex", "build_index", "canonical", "fold_for_matching", "load_first_names",
+           "load_organisation_words", "recognise", "recognise_corpus"]
 
-# --- folding -------------------------------------------------------------------------------
+# --- the context of a name -----------------------------------------------------------------
 
-_SPECIAL = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
-            "\u2010": "-", "\u2011": "-", "\u00a0": " ", "\u202f": " "}
-
-
-def _fold_char(ch: str) -> str:
-    """One character folded to one character (lowercase, no accent), or itself."""
-    if ch in _SPECIAL:
-        return _SPECIAL[ch]
-    base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
-    low = base.lower()
-    if len(low) == 1:
-        return low
-    return ch.lower() if len(ch.lower()) == 1 else ch
-
-
-def _fold_table() -> dict[int, str]:
-    ranges = [range(0x41, 0x5B), range(0xC0, 0x250), range(0x370, 0x530), range(0x1E00, 0x1F00)]
-    table = {cp: _fold_char(chr(cp)) for r in ranges for cp in r}
-    table.update({ord(k): v for k, v in _SPECIAL.items()})
-    return {cp: v for cp, v in table.items() if v != chr(cp)}
-
-
-FOLD = _fold_table()
-
-
-def fold(text: str) -> str:
-    """Same-length folding so that spans found in the folded text are spans of the original."""
-    return text.translate(FOLD)
-
-
-def canonical(name: str) -> str:
-    """Index key of a spelling: folded, hyphens/spaces collapsed to one space, "d' X" -> "d'x"."""
-    key = re.sub(r"[\s\-]+", " ", fold(name)).strip()
-    return re.sub(r"'\s+", "'", key)
-
-
-# --- construction words --------------------------------------------------------------------
-
-REGION_WORDS = (r"regional(?:e|es|aux)?|regions?|oblasts?|voblasts?|provinces?|krais?|kraïs?|territoires?|republiques?"
-                r"|districts?\s+autonomes?|okrugs?|okrougs?|lands?|regions?\s+autonomes?")
-CITY_WORDS = r"villes?|municipalites?|communes?|villages?|cites?"
-DISTRICT_WORDS = r"districts?|raions?|rayons?"
-_LINK = r"(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)"
 _ADJ = r"(?:\s+(?!de\b|du\b|des\b|d')[a-z]+)?"
 TRIGGER_RE = re.compile(
     rf"\b(?:(?P<region>{REGION_WORDS})|(?P<ville>{CITY_WORDS})|(?P<district>{DISTRICT_WORDS}))"
-    rf"{_ADJ}\s+{_LINK}$")
-#: same words at the start of a gazetteer spelling, to strip them and keep the core name
-ALIAS_PREFIX_RE = re.compile(
-    rf"^(?:(?P<region>{REGION_WORDS})|(?P<ville>{CITY_WORDS})|(?P<district>{DISTRICT_WORDS}))"
-    rf"(?:\s+(?:urbain|autonome|moscovite))?\s+{_LINK}")
-ARTICLE_RE = re.compile(r"^(?:la |le |les |l'|d'|de |du |des )")
+    rf"{_ADJ}\s+{LINK}$")
 LIST_GAP_RE = re.compile(r"^(?:\s*\([^()]{0,20}\))?\s*(?:,\s*|\s+et\s+|,\s*et\s+)"
                          r"(?:de\s+la\s+|de\s+l'\s*|du\s+|de\s+|d'\s*)?$")
-#: industrial heads name companies in the singular and the plural ("usines ... de Minsk");
-#: institutions only in the singular ("Université d'État de Brest", not "les universités du Belarus")
-_ORG_HEADS = (r"usines?|combinats?|fabriques?|conserveries?|marques?"
-              r"|universite|institut|academie|bourse|banque")
 _ORG_WINDOW = r"(?:[^,.;:()\"]|\.(?=\S)|,(?=\s*d(?:e\s|')))"
-ORG_BEFORE_RE = re.compile(
-    rf"\b(?:{_ORG_HEADS})\b(?:{_ORG_WINDOW}{{0,60}}?\b(?:de\s+|du\s+|des\s+|d')"
-    r"|(?:\s+(?!a\b|en\b|au\b|aux\b|dans\b|pres\b)[a-z]+){0,2}\s+\"?\s*"
-    r"|[^.;:()\"]{0,40}\"\s*)$")
-ORG_AFTER_RE = re.compile(
-    r"^\s+(?:[A-Z][\w-]*\s+){0,4}?(?:Tractor|Automobile|Works|Plant|Factory|Motor|Mill|Company"
-    r"|Corporation|OJSC|JSC|LLC|CJSC)\b")
-#: an acronym ("JSC", "MKK", "CCP de") or an English company word just before the name
-ORG_PREFIX_RE = re.compile(r"(?:\b[A-Z]{2,5}(?:\s+de)?|\b(?:Group|Holding|Company|Bank))\s+$")
 HYPHEN_ORG_RE = re.compile(r"-\s?([A-Z]\w*)")
 PERSON_AFTER_RE = re.compile(r" ([A-Z][a-zà-ÿ]+)")
-FIRST_NAMES = frozenset({"vladimir", "alexandre", "sofia", "victoria", "florence", "georges"})
 KIND_ORDER = {"ville": 0, "district": 1, "region": 2, "pays": 3}
 TRIGGER_KINDS = {"region": ("region", "pays"), "ville": ("ville", "region"),
                  "district": ("district", "ville")}
-#: construction word -> family, so that "territoires de ... Altaï" picks the kraï (RU-ALT), not
-#: the republic (RU-AL), when both are spelled with the same core
-FAMILIES = (("krai", r"kra[iï]s?|territoires?"), ("republique", r"republiques?"),
-            ("okrug", r"districts?\s+autonomes?|okrou?gs?"), ("province", r"provinces?"),
-            ("land", r"lands?"))
 PERSON_LOOKBACK = 60
 
 
@@ -162,122 +106,6 @@ class Mention:
     start: int
     end: int
     text: str
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One way a core name designates an entity (``cls`` = construction word class or None)."""
-
-    entity_id: str
-    kind: str
-    cls: str | None
-    primary: bool
-    parent: str | None
-    family: str | None = None
-
-
-@dataclass
-class PlaceIndex:
-    """Compiled matcher + core-name table, built once from the gazetteer."""
-
-    pattern: re.Pattern[str]
-    entries: dict[str, list[Entry]]
-    lowercase: frozenset[str]
-    kinds: dict[str, str] = field(default_factory=dict)
-    aliases: dict[str, set[str]] = field(default_factory=dict)
-
-
-# --- index ---------------------------------------------------------------------------------
-
-
-def family(word: str) -> str | None:
-    """Family of a folded construction word ("territoire" -> "krai"), None for plain ones."""
-    for name, pattern in FAMILIES:
-        if re.match(rf"(?:{pattern})\b", word):
-            return name
-    return None
-
-
-def _split_alias(alias: str) -> tuple[str | None, str]:
-    """("region", "brest") for "région de Brest"; (None, core) when no construction word.
-
-    A leading article is dropped ("la capitale biélorusse" -> "capitale bielorusse"). A lowercase
-    remainder ("district d'octobre") is kept whole: its core would be a common word.
-    """
-    alias = alias.strip()
-    folded = fold(alias)
-    art = ARTICLE_RE.match(folded)
-    pos = art.end() if art else 0
-    m = ALIAS_PREFIX_RE.match(folded, pos)
-    if not m or m.end() == len(folded) or not alias[m.end()].isupper():
-        return None, canonical(alias[pos:])
-    return m.lastgroup, canonical(alias[m.end():])
-
-
-def _display_core(entity: Entity) -> str:
-    """name_fr without "(ville)"-style qualifiers: the name a bare mention most likely means."""
-    return canonical(re.sub(r"\s*\(.*?\)", "", entity.name_fr))
-
-
-def _spellings(gaz: Gazetteer, entity: Entity) -> Iterable[str]:
-    """All spellings; Natural Earth "a|b" pairs split; demonyms (one lowercase word) dropped."""
-    for name in gaz.names(entity.id):
-        for part in name.split("|"):
-            part = part.strip()
-            if len(part) < 2 or re.fullmatch(r"[A-Z]{2}-\w+", part):
-                continue
-            if part[0].islower() and " " not in part and "'" not in part:
-                continue
-            if " et " in part:  # "territoires de Krasnoïarsk et d'Altaï" names two places
-                continue
-            yield part
-
-
-def _trie_regex(keys: Iterable[str]) -> str:
-    """A regex from a character trie of the keys: longest match first, no per-key retries."""
-    trie: dict = {}
-    for key in keys:
-        node = trie
-        for ch in key:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        ends = "" in node
-        alts = []
-        for ch in sorted(k for k in node if k):
-            atom = r"[\s\-]+" if ch == " " else (r"'\s*" if ch == "'" else re.escape(ch))
-            alts.append(atom + emit(node[ch]))
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return emit(trie)
-
-
-def build_index(gazetteer: Gazetteer) -> PlaceIndex:
-    """Index every spelling of every entity under its core name; compile one matcher."""
-    entries: dict[str, list[Entry]] = {}
-    lowercase: set[str] = set()
-    aliases: dict[str, set[str]] = {}
-    for entity in gazetteer:
-        display = _display_core(entity)
-        for spelling in _spellings(gazetteer, entity):
-            cls, core = _split_alias(spelling)
-            primary = cls is None and core == display
-            fam = family(fold(spelling).lower()) if cls else None
-            entry = Entry(entity.id, entity.kind, cls, primary, entity.parent, fam)
-            bucket = entries.setdefault(core, [])
-            if entry not in bucket:
-                bucket.append(entry)
-            if not spelling[:1].isupper():
-                lowercase.add(core)
-            aliases.setdefault(entity.id, set()).add(spelling)
-    body = _trie_regex(sorted(entries))
-    pattern = re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])")
-    kinds = {e.id: e.kind for e in gazetteer}
-    return PlaceIndex(pattern, entries, frozenset(lowercase), kinds, aliases)
 
 
 # --- resolution ----------------------------------------------------------------------------
@@ -307,20 +135,42 @@ def _resolve(candidates: Sequence[Entry], cls: str | None, index: PlaceIndex,
     return _resolve(candidates, None, index)
 
 
+def _either(words: Iterable[str]) -> str:
+    """An alternation of the words, or a pattern that never matches when there are none."""
+    return "|".join(re.escape(w) for w in words) or "(?!)"
+
+
+@lru_cache(maxsize=4)
+def organisation_patterns(words: OrganisationWords | None) -> tuple[re.Pattern[str], ...]:
+    """Rule 6's three patterns from its word lists: a head before the name (on folded text), an
+    English company word after it, and an acronym or English company word just before it."""
+    words = words or OrganisationWords((), (), (), ())
+    heads = "|".join([*(f"{re.escape(w)}s?" for w in words.industrial_heads),
+                      *(re.escape(w) for w in words.institution_heads)]) or "(?!)"
+    before = re.compile(
+        rf"\b(?:{heads})\b(?:{_ORG_WINDOW}{{0,60}}?\b(?:de\s+|du\s+|des\s+|d')"
+        r"|(?:\s+(?!a\b|en\b|au\b|aux\b|dans\b|pres\b)[a-z]+){0,2}\s+\"?\s*"
+        r"|[^.;:()\"]{0,40}\"\s*)$")
+    after = re.compile(rf"^\s+(?:[A-Z][\w-]*\s+){{0,4}}?(?:{_either(words.company_after)})\b")
+    prefix = re.compile(rf"(?:\b[A-Z]{{2,5}}(?:\s+de)?|\b(?:{_either(words.company_before)}))\s+$")
+    return before, after, prefix
+
+
 def _is_organisation(text: str, folded: str, span: tuple[int, int], has_trigger: bool,
                      index: PlaceIndex) -> bool:
     """Rule 6: the name is part of a company/institution/brand name."""
+    org_before, org_after, org_prefix = organisation_patterns(index.organisation_words)
     start, end = span
-    if ORG_AFTER_RE.match(text[end:end + 60]):
+    if org_after.match(text[end:end + 60]):
         return True
     if has_trigger:
         return False
-    if ORG_PREFIX_RE.search(text, max(0, start - 30), start):
-        prefix = ORG_PREFIX_RE.search(text, max(0, start - 30), start)
+    if org_prefix.search(text, max(0, start - 30), start):
+        prefix = org_prefix.search(text, max(0, start - 30), start)
         word = prefix.group().split()[0] if prefix else ""
         if canonical(word) not in index.entries:
             return True
-    return bool(ORG_BEFORE_RE.search(folded, max(0, start - 80), start))
+    return bool(org_before.search(folded, max(0, start - 80), start))
 
 
 def _is_glued(text: str, end: int, kind: str, index: PlaceIndex) -> bool:
@@ -340,7 +190,7 @@ def _is_brand(matched: str, text: str, start: int, end: int) -> bool:
 
 def _is_person(text: str, core: str, end: int, index: PlaceIndex) -> bool:
     """Rule 5: "Vladimir Poutine" — a first name followed by a capitalised non-place word."""
-    if core not in FIRST_NAMES:
+    if core not in index.first_names:
         return False
     m = PERSON_AFTER_RE.match(text, end)
     return bool(m) and canonical(m.group(1)) not in index.entries
@@ -396,7 +246,7 @@ def _skip(text: str, folded: str, span: tuple[int, int], core: str, has_trigger:
 
 def recognise(text: str, index: PlaceIndex) -> list[Mention]:
     """All place mentions of *text*, in order, non-overlapping, spans in the original text."""
-    folded = fold(text)
+    folded = fold_for_matching(text)
     out: list[Mention] = []
     state = _ListState()
     regions_named: set[str] = set()
@@ -446,196 +296,15 @@ def recognise(text: str, index: PlaceIndex) -> list[Mention]:
     return out
 
 
-# --- corpus-level helpers: report, evaluation, throughput ------------------------------------
-
-UNRECOGNISED_RE = re.compile(
-    r"\b(?:régions?|oblasts?|provinces?|kra[iï]s?|territoires?|districts?|villes?|Républiques?"
-    r"|république|Land|akimat de la région|municipalités?|villages?)"
-    r"(?:\s+[a-zéèêàç]+)?\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])"
-    r"(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[\s-][A-ZÀ-ÖØ-Þ][\w'’-]+)*)")
+# --- the whole corpus ----------------------------------------------------------------------
 
 
-def find_unrecognised(text: str, mentions: Sequence[Mention]) -> list[str]:
-    """Capitalised names after a construction word that no mention covers (gazetteer gaps)."""
-    covered = [(m.start, m.end) for m in mentions]
-    out = []
-    for m in UNRECOGNISED_RE.finditer(text):
-        s, e = m.span("name")
-        if not any(a < e and s < b for a, b in covered):
-            out.append(m.group("name"))
+def recognise_corpus(corpus: Corpus, index: PlaceIndex) -> dict[tuple[str, str], list[Mention]]:
+    """Mentions of every paragraph that has some, keyed by (document id, paragraph id)."""
+    out = {}
+    for article in corpus.articles():
+        for paragraph in article.paragraphs:
+            found = recognise(paragraph.text, index)
+            if found:
+                out[(article.document, paragraph.id)] = found
     return out
-
-
-def recognise_corpus(corpus: object, index: PlaceIndex) -> dict[tuple[str, str], list[Mention]]:
-    """Mentions of every paragraph, keyed by (document id, paragraph id)."""
-    return {(d.id, p.id): recognise(p.text, index)
-            for d in corpus.documents for p in d.paragraphs()}  # type: ignore[attr-defined]
-
-
-def report(corpus: object, index: PlaceIndex, gazetteer: Gazetteer) -> str:
-    """Text report for curators: unrecognised place-like names, unused aliases, unmentioned places."""
-    found = recognise_corpus(corpus, index)
-    gaps: Counter[str] = Counter()
-    used_entities: Counter[str] = Counter()
-    for (doc, pid), mentions in found.items():
-        text = corpus.document(doc).paragraphs()  # type: ignore[attr-defined]
-        para = next(p for p in text if p.id == pid)
-        gaps.update(find_unrecognised(para.text, mentions))
-        for m in mentions:
-            used_entities[m.entity_id] += 1
-    lines = ["# Names after a construction word that were not recognised (count, name)"]
-    lines += [f"{n:4d}  {name}" for name, n in gaps.most_common()]
-    lines.append("\n# Entities mentioned (count, id)")
-    lines += [f"{n:4d}  {eid}" for eid, n in sorted(used_entities.items(), key=lambda x: (-x[1], x[0]))]
-    never = [e.id for e in gazetteer
-             if e.id not in used_entities and (e.kind != "region" or _curated(e))]
-    lines.append(f"\n# Entities never mentioned ({len(never)}; regions only when curated)")
-    lines += [f"      {eid}" for eid in sorted(never)]
-    unused = _unused_aliases(gazetteer, used_entities, found, corpus)
-    lines.append(f"\n# Aliases never used in the corpus, of mentioned entities ({len(unused)})")
-    lines += [f"      {eid}: {alias}" for eid, alias in unused]
-    return "\n".join(lines)
-
-
-def _curated(entity: Entity) -> bool:
-    """A region with a French curated name (not just Natural Earth data)."""
-    return entity.name_fr.lower().startswith(("région", "province", "kraï", "république", "land"))
-
-
-def _unused_aliases(gazetteer: Gazetteer, used: Counter[str],
-                    found: dict[tuple[str, str], list[Mention]], corpus: object) -> list[tuple[str, str]]:
-    """(entity, alias) pairs whose spelling never appears in the text of a mention of that entity."""
-    seen: dict[str, set[str]] = {}
-    index = corpus.paragraph_index()  # type: ignore[attr-defined]
-    for key, mentions in found.items():
-        text = index[key][1].text
-        for m in mentions:
-            seen.setdefault(m.entity_id, set()).add(canonical(text[m.start:m.end]))
-    out = []
-    for eid in sorted(used):
-        for alias in gazetteer.entities[eid].aliases:
-            key = canonical(alias)
-            if not any(key in s or s in key for s in seen.get(eid, ())):
-                out.append((eid, alias))
-    return out
-
-
-def throughput(texts: Sequence[str], index: PlaceIndex, repeat: int = 1) -> float:
-    """Characters recognised per second over *texts* × *repeat* (for ``make bench``)."""
-    total = sum(len(t) for t in texts) * repeat
-    began = time.perf_counter()
-    for _ in range(repeat):
-        for text in texts:
-            recognise(text, index)
-    elapsed = time.perf_counter() - began
-    return total / elapsed if elapsed > 0 else float("inf")
-
-
-# --- evaluation against the hand-annotated gold set ------------------------------------------
-
-
-class GoldError(ValueError):
-    """The gold file no longer matches the corpus (a parser change shifted paragraph ids)."""
-
-
-def load_gold(gold_path: Path, corpus: object) -> list[tuple[str, str, list[tuple[str, int, int]]]]:
-    """Gold paragraphs as (document, paragraph, [(entity, start, end)]), checked against the corpus.
-
-    Each entry stores the first 40 characters of its paragraph: if the corpus parser renumbers
-    paragraphs, the check fails with the paragraph id instead of silently scoring garbage.
-    """
-    import yaml
-
-    rows = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
-    pindex = corpus.paragraph_index()  # type: ignore[attr-defined]
-    out = []
-    for row in rows:
-        key = (row["document"], row["paragraph"])
-        if key not in pindex:
-            raise GoldError(f"{gold_path}: {key} is not a paragraph of the corpus")
-        text = pindex[key][1].text
-        if not text.startswith(row["starts"]):
-            raise GoldError(f"{gold_path}: {key} now starts {text[:40]!r}, gold expects "
-                            f"{row['starts']!r} (paragraph ids shifted?)")
-        out.append((*key, _gold_spans(text, row.get("mentions") or [], key, gold_path)))
-    return out
-
-
-def _gold_spans(text: str, mentions: list[dict], key: tuple[str, str],
-                gold_path: Path) -> list[tuple[str, int, int]]:
-    """Locate each gold surface text in reading order: searched after the previous mention;
-    ``nth: 2`` skips an earlier occurrence that is not a place (an organisation name)."""
-    spans = []
-    cursor = 0
-    for item in mentions:
-        surface = str(item["text"])
-        pos = cursor - 1
-        for _ in range(int(item.get("nth", 1))):
-            pos = text.find(surface, pos + 1)
-        if pos < 0:
-            raise GoldError(f"{gold_path}: {key}: {surface!r} not found in the paragraph "
-                            f"after offset {cursor}")
-        spans.append((str(item["id"]), pos, pos + len(surface)))
-        cursor = pos + len(surface)
-    return spans
-
-
-def score(gold: list[tuple[str, int, int]], predicted: Sequence[Mention]) -> tuple[int, int, int]:
-    """(true positives, predicted, gold): same entity and overlapping span, one-to-one."""
-    free = list(gold)
-    tp = 0
-    for m in predicted:
-        for g in free:
-            if g[0] == m.entity_id and g[1] < m.end and m.start < g[2]:
-                free.remove(g)
-                tp += 1
-                break
-    return tp, len(predicted), len(gold)
-
-
-def evaluate(gold_path: Path, corpus: object, index: PlaceIndex) -> dict:
-    """Micro precision/recall of ``recognise`` on the gold paragraphs, plus the errors."""
-    pindex = corpus.paragraph_index()  # type: ignore[attr-defined]
-    tp = n_pred = n_gold = 0
-    errors = []
-    for doc, pid, gold in load_gold(gold_path, corpus):
-        text = pindex[(doc, pid)][1].text
-        predicted = recognise(text, index)
-        a, b, c = score(gold, predicted)
-        tp, n_pred, n_gold = tp + a, n_pred + b, n_gold + c
-        if a != b or a != c:
-            errors.append({"paragraph": f"{doc}:{pid}",
-                           "gold": [(e, text[s:t]) for e, s, t in gold],
-                           "predicted": [(m.entity_id, m.text) for m in predicted]})
-    precision = tp / n_pred if n_pred else 1.0
-    recall = tp / n_gold if n_gold else 1.0
-    return {"precision": precision, "recall": recall, "tp": tp, "predicted": n_pred,
-            "gold": n_gold, "paragraphs": len(load_gold(gold_path, corpus)), "errors": errors}
-
-
-def main(argv: Sequence[str]) -> int:
-    """``python -m atlas.recognise [--report|--eval|--bench]`` (default: --eval)."""
-    from atlas.corpus import load_corpus
-    from atlas.gazetteer import load_gazetteer
-
-    gazetteer = load_gazetteer(ROOT)
-    index = build_index(gazetteer)
-    corpus = load_corpus(ROOT / "corpus")
-    if "--report" in argv:
-        print(report(corpus, index, gazetteer))
-    elif "--bench" in argv:
-        texts = [p.text for d in corpus.documents for p in d.paragraphs()]
-        for n in (10, 100):
-            print(f"corpus x{n}: {throughput(texts, index, n) / 1e6:.2f} M chars/s")
-    else:
-        result = evaluate(GOLD_PATH, corpus, index)
-        for err in result["errors"]:
-            print(f"{err['paragraph']}\n  gold: {err['gold']}\n  pred: {err['predicted']}")
-        print(f"paragraphs {result['paragraphs']}  gold mentions {result['gold']}  "
-              f"predicted {result['predicted']}  true positives {result['tp']}")
-        print(f"precision {result['precision']:.3f}  recall {result['recall']:.3f}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

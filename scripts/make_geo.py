@@ -13,6 +13,7 @@ Inputs (all curated, readable YAML):
   data/places/countries.yaml   which countries get regions (``regions: true``) + names
   data/places/regions.yaml     curated French display name (and aliases) of every region
   data/places/ne_recode.yaml   NE adm1_code -> current ISO 3166-2 code
+  data/places/ne_fixes.yaml    NE properties corrected by region id (Altai Krai, Minsk)
 """
 
 from __future__ import annotations
@@ -194,7 +195,8 @@ def build(build_json: Path, out_dir: Path) -> dict[str, Any]:
     countries = load_countries(places / "countries.yaml")
     keep = sorted(c.id for c in countries if c.regions)
     recode = geo.load_recode(places / "ne_recode.yaml")
-    feats = geo.clean_features(load_features(build_json, set(keep)), keep, recode)
+    fixes = geo.load_fixes(places / "ne_fixes.yaml")
+    feats = geo.clean_features(load_features(build_json, set(keep)), keep, recode, fixes)
     geo.check_codes(feats, current_codes())
     regions = geo.dissolve(feats)
     geo.check_unique(regions)

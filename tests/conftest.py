@@ -28,11 +28,40 @@ def copy_inputs(target: Path) -> Path:
 def built_site(tmp_path_factory) -> Path:
     """The whole site built from a clean copy of the inputs; returns the site folder."""
     from atlas.build import run
+    from atlas.project import Project
 
-    root = copy_inputs(tmp_path_factory.mktemp("project"))
-    site = root / "site"
-    run(root, site)
-    return site
+    project = Project.at(copy_inputs(tmp_path_factory.mktemp("project")))
+    run(project)
+    return project.site
+
+
+#: fixtures that build the whole site (tens of seconds each): tests using them are `slow`, and
+#: `make check` (the fast lane) leaves them to `make test`.
+SITE_FIXTURES = {"built_site", "zensical_site", "any_site", "good_project", "second_build", "hostile",
+                 "bad_input_project"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(scope="session")
+def zensical_site(built_site) -> Path:
+    """The same generated docs/ built with the pinned Zensical (`make test` installs it)."""
+    from atlas.build import data_epoch
+    from atlas.tools.zensical import build
+
+    root = built_site.parent
+    build(root, root / "site-zensical", data_epoch(root))
+    return root / "site-zensical"
+
+
+@pytest.fixture(scope="session", params=["mkdocs", "zensical"])
+def any_site(request) -> Path:
+    """Each build of the site in turn: MkDocs Material (the reference) and Zensical."""
+    return request.getfixturevalue("built_site" if request.param == "mkdocs" else "zensical_site")
 
 
 def pytest_addoption(parser):
@@ -49,6 +78,7 @@ def fixture_project(target: Path) -> Path:
     shutil.copytree(ROOT / "tests" / "fixtures" / "corpus", target / "corpus")
     shutil.copytree(ROOT / "tests" / "fixtures" / "project" / "data", target / "data")
     shutil.copytree(ROOT / "data" / "places", target / "data" / "places")
+    shutil.copytree(ROOT / "data" / "words", target / "data" / "words")
     shutil.copy2(ROOT / "data" / "schema.yaml", target / "data" / "schema.yaml")
     shutil.copytree(ROOT / "geo", target / "geo")
     shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")  # site_url: the citations' base

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from atlas.build import Timings, generate
+from atlas.build import generate
 from atlas.cache import StageCache, fingerprint
+from atlas.pipeline import Timings
+from atlas.project import Project
 from tests.conftest import fixture_project
 
 
@@ -34,11 +36,12 @@ def test_cache_computes_once_and_prunes_unused_entries(tmp_path: Path):
 
 def test_cached_rebuild_equals_full_computation_after_an_edit(tmp_path: Path):
     root = fixture_project(tmp_path / "project")
+    project = Project.at(root)
     cache = StageCache(tmp_path / "cache")
-    assert generate(root, Timings(), 0, cache) == generate(root, Timings(), 0, None)
+    assert generate(project, Timings(), 0, cache) == generate(project, Timings(), 0, None)
     facts = root / "data" / "partenariats" / "fixture.yaml"
     text = facts.read_text(encoding="utf-8")
     facts.write_text(text.replace("relation: jumelage", "relation: relations_amicales"), encoding="utf-8")
-    warm = generate(root, Timings(), 0, cache)
-    assert warm == generate(root, Timings(), 0, None)
+    warm = generate(project, Timings(), 0, cache)
+    assert warm == generate(project, Timings(), 0, None)
     assert "Relations amicales" in warm["villes/moguilev.md"]

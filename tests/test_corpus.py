@@ -1,11 +1,14 @@
 """Corpus stage: metadata checks, article and paragraph splitting, on the fixture and the real corpus."""
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from atlas.corpus import load_corpus, locate, normalise_space, parse_document
+from atlas.corpus import load_corpus, locate, normalise_space
 from atlas.errors import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -124,6 +127,32 @@ def test_malformed_metadata_names_the_line(tmp_path):
         load_corpus(folder)
 
 
-def test_parse_is_deterministic():
-    text = (FIXTURE / "001_fixture.txt").read_text(encoding="utf-8")
-    assert parse_document("x", text) == parse_document("x", text)
+def test_metadata_field_given_twice_is_an_error(tmp_path):
+    """YAML would keep the second sha256 silently; the build names the entry's line instead."""
+    folder = _copy(tmp_path)
+    path = folder / "metadata.yaml"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith("sha256:"))
+    lines.insert(at + 1, lines[at])
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(DataError, match=r"metadata\.yaml:\d+: entry '[^']+\.txt': field\(s\) sha256 given twice"):
+        load_corpus(folder)
+
+
+PARSE_DIGEST = (
+    "import hashlib, pathlib, sys; from atlas.corpus import parse_document; "
+    "text = pathlib.Path(sys.argv[1]).read_text(encoding='utf-8'); "
+    "print(hashlib.sha256(repr(parse_document('x', text)).encode()).hexdigest())"
+)
+
+
+def test_parse_does_not_depend_on_the_hash_seed():
+    """Two processes with different string hashing parse a document the same way (a set or dict
+    order leaking into paragraph ids would show here, and in published URLs)."""
+    digests = set()
+    for seed in ("1", "2"):
+        done = subprocess.run([sys.executable, "-c", PARSE_DIGEST, str(FIXTURE / "001_fixture.txt")],
+                              capture_output=True, text=True, check=True, cwd=ROOT,
+                              env={**os.environ, "PYTHONHASHSEED": seed})
+        digests.add(done.stdout.strip())
+    assert len(digests) == 1 and len(digests.pop()) == 64

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -11,7 +10,6 @@ from atlas import recognise
 from atlas.corpus import Paragraph, load_corpus, normalise_space
 from atlas.extract import (
     AUTO,
-    evaluate_project,
     extract_all,
     extract_figures,
     extract_partnerships,
@@ -19,25 +17,26 @@ from atlas.extract import (
     parse_number,
 )
 from atlas.facts import Facts
-from atlas.gazetteer import load_gazetteer
-
-ROOT = Path(__file__).resolve().parent.parent
+from atlas.pipeline import place_index, prepare
+from atlas.project import ROOT, Project
+from atlas.tools.extraction_eval import evaluate_project
 
 
 @pytest.fixture(scope="module")
 def gazetteer():
-    return load_gazetteer(ROOT)
+    """The project's gazetteer as the build has it (with its home country, from the schema)."""
+    return prepare(Project.at(ROOT)).gazetteer
 
 
 @pytest.fixture(scope="module")
 def index(gazetteer):
-    return recognise.build_index(gazetteer)
+    return place_index(Project.at(ROOT), gazetteer)
 
 
 @pytest.fixture(scope="module")
 def project():
     """(curated, candidates, scores) on the project's own corpus."""
-    return evaluate_project(ROOT)
+    return evaluate_project(Project.at(ROOT))
 
 
 def links(text: str, gazetteer, index) -> set[tuple[str, str, str, int | None]]:

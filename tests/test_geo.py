@@ -11,6 +11,7 @@ import shapely
 from shapely.geometry import box, shape
 
 from atlas import geo
+from atlas.errors import DataError
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -49,9 +50,12 @@ def test_fix_moscow_gives_city_code_to_small_polygon():
     assert {geo.code_of(f): f["properties"]["name"] for f in again} == out
 
 
-def test_fix_altai_restores_krai_names():
-    out = geo.fix_altai([feat("RU-ALT", name_ru="Республика Алтай", wikidataid="Q5971"),
-                         feat("RU-AL", name_ru="Республика Алтай", wikidataid="Q5971")])
+FIXES = geo.load_fixes(ROOT / "data" / "places" / "ne_fixes.yaml")
+
+
+def test_fixes_restore_altai_krai_names():
+    out = geo.apply_fixes([feat("RU-ALT", name_ru="Республика Алтай", wikidataid="Q5971"),
+                           feat("RU-AL", name_ru="Республика Алтай", wikidataid="Q5971")], FIXES)
     assert out[0]["properties"]["name_ru"] == "Алтайский край"
     assert out[0]["properties"]["wikidataid"] == "Q5942"
     assert out[1]["properties"]["wikidataid"] == "Q5971"
@@ -68,9 +72,9 @@ def test_keep_countries_catches_crimea_filed_under_ru():
     assert [geo.code_of(f) for f in geo.keep_countries(feats, ["UA", "PL"])] == ["UA-43", "PL-MZ"]
 
 
-def test_fix_minsk_types_and_names():
-    out = geo.fix_minsk([feat("BY-HM", name="Minsk", type_en="Region"),
-                         feat("BY-MI", name="Minsk", type_en="Municipality")])
+def test_fixes_untangle_minsk_types_and_names():
+    out = geo.apply_fixes([feat("BY-HM", name="Minsk", type_en="Region"),
+                           feat("BY-MI", name="Minsk", type_en="Municipality")], FIXES)
     props = {geo.code_of(f): f["properties"] for f in out}
     assert props["BY-HM"]["type_en"] == "City" and props["BY-MI"]["type_en"] == "Region"
     assert props["BY-HM"]["name_fr"] != props["BY-MI"]["name_fr"]
@@ -169,3 +173,10 @@ def test_world_backdrop_covers_the_other_countries_only():
     assert {"DE", "FR", "EG", "IN", "US"} <= ids
     assert not ids & {f["properties"]["id"] for f in detailed["features"]}, "detailed countries drawn twice"
     assert "AQ" not in ids
+
+
+def test_fixes_refuse_a_property_ne_does_not_have(tmp_path):
+    path = tmp_path / "ne_fixes.yaml"
+    path.write_text("RU-ALT:\n  population: 2\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"RU-ALT: cannot set population"):
+        geo.load_fixes(path)

@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from atlas.build import Timings, generate
-from atlas.urls import missing_urls, published_urls, read_list
+from atlas.build import generate
+from atlas.pipeline import Timings
+from atlas.project import Project
+from atlas.tools.url_list import missing_urls, published_urls, read_list
 from tests.conftest import ROOT, fixture_project
 
 GOLDEN = ROOT / "tests" / "golden"
@@ -20,7 +22,7 @@ GOLDEN_PAGES = {"pays/kz.md": "pays-kz.md", "regions/by-hr.md": "regions-by-hr.m
 @pytest.fixture(scope="module")
 def fixture_files(tmp_path_factory) -> dict[str, str | bytes]:
     root = fixture_project(tmp_path_factory.mktemp("fixture"))
-    return generate(root, Timings(), epoch=0)
+    return generate(Project.at(root), Timings(), epoch=0)
 
 
 @pytest.mark.parametrize("page", sorted(GOLDEN_PAGES))
@@ -90,7 +92,7 @@ def test_listed_urls_still_exist(built_site):
 
 def test_every_published_page_is_listed(built_site):
     unlisted = sorted(set(published_urls(built_site)) - set(read_list()))
-    assert unlisted == [], "new pages: run `python -m atlas.urls --update` after make site and commit the list"
+    assert unlisted == [], "new pages: after make site, run `python -m atlas.tools.url_list --update`, commit the list"
 
 
 def test_legacy_kazakh_codes_redirect_to_current_codes(built_site):
@@ -120,7 +122,7 @@ def test_a_new_document_yields_unverified_facts_until_it_is_curated(tmp_path):
     root = fixture_project(tmp_path / "project")
     (root / "corpus" / "010_nouveau.txt").write_text(NEW_DOCUMENT, encoding="utf-8")
     with pytest.warns(UserWarning, match="010_nouveau.txt: no entry"):
-        files = generate(root, Timings(), epoch=0)
+        files = generate(Project.at(root), Timings(), epoch=0)
     page = files["regions/by-vi.md"]
     assert "[Région de Pskov](../regions/ru-psk.md) | Accord de coopération *(automatique, non vérifié)* | 2023" in page
     assert "origin" in files["donnees/partenariats.csv"] and ",automatique," in files["donnees/partenariats.csv"]
@@ -128,5 +130,5 @@ def test_a_new_document_yields_unverified_facts_until_it_is_curated(tmp_path):
     sha = __import__("hashlib").sha256(NEW_DOCUMENT.encode()).hexdigest()
     with (root / "corpus" / "metadata.yaml").open("a", encoding="utf-8") as f:
         f.write(f"  - file: 010_nouveau.txt\n    title: Nouveau\n    curated: true\n    sha256: {sha}\n")
-    curated = generate(root, Timings(), epoch=0)
+    curated = generate(Project.at(root), Timings(), epoch=0)
     assert "automatique" not in curated["regions/by-vi.md"]

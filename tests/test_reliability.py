@@ -30,7 +30,8 @@ from tests.hostile import hostile_site
 from tests.sitecheck import Parsed, hostile_markup, parse_html, uneven_tables
 
 DOC = "004_8466434a70f9dd68"  # the small corpus document: quick to break
-FACTS = "data/partenariats/partie-a.yaml"
+FACTS = "data/partenariats/000-articles-02-03-russie.yaml"
+FIGURES = "data/chiffres/000-articles-04-07-kazakhstan-tadjikistan-autriche-asie.yaml"
 FIRST_FACT = "by--ru--forum-regions-2021"  # first entry of FACTS, line 1
 
 
@@ -143,14 +144,14 @@ def _duplicate_fact(new_id: str | None) -> Callable[[Path], str]:
             first = first.replace(FIRST_FACT, new_id, 1)
         line = line_count(path) + 1
         edit_text(path, append(first))
-        return rf"partie-a\.yaml:{line}\b"
+        return rf"{re.escape(Path(FACTS).name)}:{line}\b"
 
     return breaks
 
 
 def _not_a_list(root: Path) -> str:
-    (root / "data/chiffres/partie-b.yaml").write_text("id: x\nsubject: BY\n", encoding="utf-8")
-    return r"partie-b\.yaml:1\b"
+    (root / FIGURES).write_text("id: x\nsubject: BY\n", encoding="utf-8")
+    return rf"{re.escape(Path(FIGURES).name)}:1\b"
 
 
 def _duplicate_city(root: Path) -> str:
@@ -217,7 +218,7 @@ def _duplicate_region(root: Path) -> str:
 
 def _field_twice(root: Path) -> str:
     edit_text(root / FACTS, replace_once("  year: 2021\n", "  year: 2021\n  year: 2022\n"))
-    return rf"partie-a\.yaml:1\b.*{FIRST_FACT}"
+    return rf"{re.escape(Path(FACTS).name)}:1\b.*{FIRST_FACT}"
 
 
 def _site_url(value: str) -> Callable[[Path], str]:
@@ -248,7 +249,7 @@ BAD_INPUTS: dict[str, Case] = {
     "fact-id-collides": Case("data/chiffres/partie-a.yaml", _fact_id_shared_by_a_figure,
                              r"also used by the fact at .*partie-a\.yaml:1\b"),
     "fact-yaml-syntax": Case(FACTS, _yaml_syntax(FACTS, 3, "  partner: [RU"), "YAML"),
-    "fact-file-not-a-list": Case("data/chiffres/partie-b.yaml", _not_a_list, "list of entries"),
+    "fact-file-not-a-list": Case(FIGURES, _not_a_list, "list of entries"),
     "cities-yaml-syntax": Case("data/places/cities.yaml",
                                _yaml_syntax("data/places/cities.yaml", 5, "  name_fr: Brest: x"), "YAML"),
     "regions-yaml-syntax": Case("data/places/regions.yaml", _yaml_syntax("data/places/regions.yaml", 12, "AT-2: [x"),
@@ -287,14 +288,48 @@ BAD_INPUTS: dict[str, Case] = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
-def test_bad_input_stops_the_build_with_a_clear_message_and_keeps_the_site(name, good_project, tmp_path):
-    case = BAD_INPUTS[name]
-    root = tmp_path / "project"
+@pytest.fixture(scope="session")
+def bad_input_project(good_project, tmp_path_factory) -> Path:
+    """One copy of the built project, shared by the bad-input cases: each breaks it, then repairs it."""
+    root = tmp_path_factory.mktemp("bad-input") / "project"
     shutil.copytree(good_project, root, symlinks=True)
+    return root
+
+
+def input_hashes(root: Path) -> dict[str, str]:
+    """sha256 of every build input of a project copy, by path relative to the copy."""
+    out = {}
+    for name in INPUTS:
+        path = root / name
+        if path.is_dir():
+            out.update({f"{name}/{rel}": digest for rel, digest in tree_hashes(path).items()})
+        elif path.is_file():
+            out[name] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return out
+
+
+def repair_inputs(root: Path, reference: Path) -> None:
+    """Make the inputs of `root` equal to those of `reference` again (files changed, added or removed)."""
+    for rel in diff_trees(input_hashes(reference), input_hashes(root)):
+        ours, theirs = root / rel, reference / rel
+        if ours.exists():
+            writable(ours).unlink()
+        if theirs.exists():
+            ours.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(theirs, ours)
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
+def test_bad_input_stops_the_build_with_a_clear_message_and_keeps_the_site(name, good_project, bad_input_project):
+    case = BAD_INPUTS[name]
+    root = bad_input_project
     before = tree_hashes(root / "site")
-    where = case.breaks(root)
-    done = run_build(root, timeout=60)
+    try:
+        where = case.breaks(root)
+        done = run_build(root, timeout=60)
+    finally:
+        repair_inputs(root, good_project)
+    assert input_hashes(root) == input_hashes(good_project), "the shared copy was not repaired"
     message = done.stderr
     assert done.returncode != 0, f"the build accepted bad input ({name})"
     assert "Traceback" not in message, message
@@ -418,7 +453,7 @@ def _archive(site: Path, target: Path, epoch: str | None) -> subprocess.Complete
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     if epoch is not None:
         env["SOURCE_DATE_EPOCH"] = epoch
-    return subprocess.run([sys.executable, "-m", "atlas.archive", str(site), str(target)], cwd=ROOT, env=env,
+    return subprocess.run([sys.executable, "-m", "atlas.tools.archive", str(site), str(target)], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
 
 

@@ -9,9 +9,11 @@ import io
 import pytest
 import yaml
 
-from atlas.build import Timings, generate
+from atlas.build import generate
 from atlas.errors import DataError
 from atlas.maps.render import extract_data
+from atlas.pipeline import Timings
+from atlas.project import Project
 from atlas.vocabulary import vocabulary_from_schema
 from tests.conftest import fixture_project
 from tests.maps_fixture import project_words
@@ -31,7 +33,7 @@ def new_relation_files(tmp_path_factory) -> dict[str, str | bytes]:
     facts = next((root / "data" / "partenariats").glob("*.yaml"))
     text = facts.read_text(encoding="utf-8")
     facts.write_text(text.replace("relation: accord\n", "relation: cooperation_sportive\n", 1), encoding="utf-8")
-    return generate(root, Timings(), epoch=0)
+    return generate(Project.at(root), Timings(), epoch=0)
 
 
 def test_new_relation_on_place_pages(new_relation_files):

@@ -14,6 +14,7 @@ from pathlib import Path
 from shapely.geometry import MultiPolygon, Polygon, mapping, shape
 from xstatic.pkg import leaflet as xs_leaflet
 
+from atlas.readers import GEO_MISSING, read_json
 from atlas.site_urls import asset_path
 
 STATIC = Path(__file__).with_name("static")
@@ -68,7 +69,7 @@ def _tolerance_of(feature: dict, tolerance: float, fine: dict[str, float]) -> fl
 def _light_collection(path: Path, tolerance: float, decimals: int, keep: tuple[str, ...],
                       fine: dict[str, float] | None = None) -> dict:
     """Read a GeoJSON file and return its simplified, sorted FeatureCollection."""
-    src = json.loads(Path(path).read_text(encoding="utf-8"))
+    src = read_json(Path(path), GEO_MISSING)
     tols = [_tolerance_of(f, tolerance, fine or {}) for f in src["features"]]
     feats = [f for f in (simplify_feature(f, t, decimals, t * t * 4, keep)
                          for f, t in zip(src["features"], tols, strict=True)) if f]
@@ -102,7 +103,7 @@ def build_base(regions_geojson: Path, countries_geojson: Path, home: str, region
         "regions": _light_collection(regions_geojson, region_tolerance, decimals, (*keep, "country"), fine),
     }
     if world_geojson is not None:
-        world = json.loads(Path(world_geojson).read_text(encoding="utf-8"))
+        world = read_json(Path(world_geojson), GEO_MISSING)
         base["world"] = {"type": "FeatureCollection", "features": world["features"]}
     return base
 

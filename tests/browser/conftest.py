@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 # One definition of the browser and of the blocked network, shared with `make eval`.
-from atlas.search_eval import BLOCKED_NETWORK, CHROMIUM
+from atlas.tools.search_eval import BLOCKED_NETWORK, CHROMIUM
 
 
 @pytest.fixture(scope="session")

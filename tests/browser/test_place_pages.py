@@ -1,6 +1,8 @@
-"""A page of each kind renders from file:// with its tables, and nothing leaves file://."""
+"""A page of each kind renders from file:// with its tables or rows, and nothing leaves file://."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -10,7 +12,6 @@ PAGES = [
     ("pays/kz.html", "Kazakhstan", 2),         # partners and figures tables
     ("regions/by-hr.html", "Région de Grodno", 2),
     ("villes/bobruisk.html", "Bobrouïsk", 1),
-    ("chronologie.html", "Chronologie des partenariats", 0),
     ("donnees.html", "Données ouvertes", 3),
 ]
 
@@ -24,5 +25,19 @@ def test_page_renders_with_its_tables(built_site, page, url, title, tables):
     for index in range(tables):
         assert rendered.nth(index).locator("tbody tr").count() > 0
         assert rendered.nth(index).is_visible()
+    assert page.recorder.outside() == []
+    assert page.recorder.errors == []
+
+
+def test_chronology_renders_a_row_for_every_dated_partnership(built_site, page):
+    page.goto((built_site / "chronologie.html").as_uri())
+    assert page.locator("h1").first.inner_text().strip() == "Chronologie des partenariats"
+    intro = page.locator("article p").first.inner_text()
+    dated = int(re.match(r"(\d+)\s+partenariats? datés", intro).group(1))
+    years = page.locator("article h4")
+    assert years.count() >= 10 and years.first.is_visible()
+    rows = page.locator("article li:has(a[href*='articles/'])")
+    assert rows.count() >= dated > 0  # "Toutes les parties" lists each once, region sections again
+    assert rows.first.is_visible()
     assert page.recorder.outside() == []
     assert page.recorder.errors == []

@@ -3,7 +3,7 @@
 Requirement: every spelling of a place the corpus uses (its aliases), its French and English
 names and their accent-free forms bring the place's page into the first five results. Russian
 and Chinese names are held to the same bar (they are printed on the page). ISO codes are
-measured but not required (see `Query.required` in atlas/search_eval.py).
+measured but not required (see `Query.required` in atlas/tools/search_eval.py).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from atlas.search_eval import TOP, evaluate_search, report, top_results
+from atlas.tools.search_eval import TOP, evaluate_search, report, top_results
 
 pytestmark = pytest.mark.browser
 

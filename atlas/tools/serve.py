@@ -15,9 +15,11 @@ import sys
 import time
 from pathlib import Path
 
-from atlas.build import CACHE, ROOT, Timings, data_epoch, generate
+from atlas.build import data_epoch, generate
 from atlas.cache import StageCache
 from atlas.errors import DataError
+from atlas.pipeline import Timings
+from atlas.project import ROOT, Project
 from atlas.publish import write_generated
 
 WATCHED = ("corpus", "data", "geo")
@@ -27,20 +29,21 @@ def snapshot(root: Path) -> dict[Path, float]:
     return {p: p.stat().st_mtime for folder in WATCHED for p in (root / folder).rglob("*") if p.is_file()}
 
 
-def regenerate(root: Path) -> None:
+def regenerate(project: Project) -> None:
     try:
-        files = generate(root, Timings(), data_epoch(root), StageCache(root / CACHE))
+        files = generate(project, Timings(), data_epoch(project.root), StageCache(project.cache))
     except DataError as err:
         print(f"error: {err} (pages not updated)", file=sys.stderr)
         return
-    changed = write_generated(root / "docs", files)
+    changed = write_generated(project.docs, files)
     print(f"regenerated: {changed} file(s) changed")
 
 
 def main() -> int:
     root = ROOT
-    regenerate(root)
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(root / "mkdocs.yml")],
+    project = Project.at(root)
+    regenerate(project)
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(project.mkdocs)],
                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     seen = snapshot(root)
     try:
@@ -49,7 +52,7 @@ def main() -> int:
             now = snapshot(root)
             if now != seen:
                 seen = now
-                regenerate(root)
+                regenerate(project)
     except KeyboardInterrupt:
         pass
     finally:

@@ -14,7 +14,6 @@ queries into the box to show the two agree.
 
 from __future__ import annotations
 
-import csv
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -22,8 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from atlas.pages.context import fold
+from atlas.project import ROOT, Project
+from atlas.readers import read_csv
 
-ROOT = Path(__file__).resolve().parent.parent
 TOP = 5
 CHROMIUM = "/usr/bin/chromium"
 #: The browser tests use these flags too (tests/browser/conftest.py): nothing but file:// can load.
@@ -117,8 +117,7 @@ def spellings(row: dict[str, str]) -> list[tuple[str, str]]:
 
 def queries(entities_csv: Path) -> list[Query]:
     """Every spelling of every place that has a page, from the site's own entities.csv export."""
-    with entities_csv.open(encoding="utf-8-sig", newline="") as handle:
-        rows = [row for row in csv.DictReader(handle) if row["url"]]
+    rows = [row for row in read_csv(entities_csv) if row["url"]]
     return [Query(row["id"], row["url"], text, source) for row in rows for source, text in spellings(row)]
 
 
@@ -197,7 +196,7 @@ def report(result: SearchEval, limit: int | None = None) -> str:
 
 
 def main(argv: Sequence[str] = ()) -> int:
-    site = Path(argv[0]) if argv else ROOT / "site"
+    site = Path(argv[0]) if argv else Project.at(ROOT).site
     with browser_page() as page:
         result = evaluate_search(page, site)
     print(report(result))

@@ -1,7 +1,7 @@
 """The list of published page URLs, committed in `tests/url_list.txt`.
 
 Analysts cite region pages in reports, so a URL once published must keep working: the test
-suite fails when a listed URL has neither a page nor a redirect. `python -m atlas.urls --update`
+suite fails when a listed URL has neither a page nor a redirect. `python -m atlas.tools.url_list --update`
 adds the URLs of a fresh build to the list (it never removes any).
 """
 
@@ -10,7 +10,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from atlas.project import ROOT, Project
+
 LIST = ROOT / "tests" / "url_list.txt"
 PAGE_FOLDERS = ("", "articles", "pays", "regions", "villes")
 
@@ -38,9 +39,9 @@ def missing_urls(site_dir: Path, listed: list[str]) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    site = ROOT / "site"
+    site = Project.at(ROOT).site
     if argv != ["--update"]:
-        print("usage: python -m atlas.urls --update   (after make site)", file=sys.stderr)
+        print("usage: python -m atlas.tools.url_list --update   (after make site)", file=sys.stderr)
         return 2
     merged = sorted(set(read_list()) | set(published_urls(site)))
     header = "# Every published page URL (site-relative). Never remove a line: add a redirect instead.\n"

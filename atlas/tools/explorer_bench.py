@@ -51,7 +51,7 @@ def measure(page, site: Path, runs: int = 5) -> tuple[float, float, int]:
 
 
 def explorer_lines(site: Path) -> list[str]:
-    from atlas.search_eval import browser_page
+    from atlas.tools.search_eval import browser_page
 
     if not (site / "explorateur.html").exists():
         return ["explorer: no explorateur.html in the site"]

@@ -1,4 +1,4 @@
-"""Reproducible zip of the built site: `python -m atlas.archive site atlas-belarus-site.zip` (`make archive`).
+"""Reproducible zip of the built site: `python -m atlas.tools.archive site atlas-belarus-site.zip` (`make archive`).
 
 Entries are sorted, every timestamp is fixed (SOURCE_DATE_EPOCH when set, else 1980-01-01, the
 earliest date a zip can hold), permissions are fixed (0644) and nothing of the machine goes in,

@@ -17,10 +17,11 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from atlas import recognise
-from atlas.build import ROOT, data_epoch, run
-from atlas.explorer_bench import explorer_lines
+from atlas.build import data_epoch, run
+from atlas.project import ROOT, Project
 from atlas.publish import build_site
+from atlas.tools.explorer_bench import explorer_lines
+from atlas.tools.recognition_eval import project_index, throughput
 
 KINDS = ("articles", "pays", "regions", "villes")
 MAP_SRC_RE = re.compile(r'<iframe class="atlas-carte" src="(?:\.\./)*(cartes/[^"]+\.html)"')
@@ -79,38 +80,28 @@ def map_lines(site: Path) -> list[str]:
     return out
 
 
-def recognition_lines(root: Path) -> list[str]:
-    from atlas.corpus import load_corpus
-    from atlas.gazetteer import load_gazetteer
-
-    corpus = load_corpus(root / "corpus")
-    index = recognise.build_index(load_gazetteer(root))
+def recognition_lines(project: Project) -> list[str]:
+    corpus, index = project_index(project)
     texts = [p.text for a in corpus.articles() for p in a.paragraphs]
     out = []
     for repeat in (10, 100):
         chars = sum(map(len, texts)) * repeat
-        if hasattr(recognise, "throughput"):
-            rate = recognise.throughput(texts, index, repeat)
-        else:  # the shared helper is not there yet: time the same loop here
-            began = time.perf_counter()
-            for _ in range(repeat):
-                for text in texts:
-                    recognise.recognise(text, index)
-            rate = chars / (time.perf_counter() - began)
+        rate = throughput(texts, index, repeat)
         out.append(f"recognition, corpus x{repeat} ({chars / 1e6:.1f} M chars): {rate / 1e6:.2f} M chars/s "
                    f"({chars / rate:.2f} s)")
     return out
 
 
 def bench(root: Path = ROOT) -> list[str]:
+    project = Project.at(root)
     work = Path(tempfile.mkdtemp(prefix="atlas-bench-"))
     try:
         site = work / "site"
-        cold = run(root, site, use_cache=False)
-        run(root, site)  # fills build/cache if it was empty
-        warm = run(root, site)
+        cold = run(project, site, use_cache=False)
+        run(project, site)  # fills build/cache if it was empty
+        warm = run(project, site)
         began = time.perf_counter()
-        build_site(root, work / "bare", data_epoch(root))
+        build_site(project.mkdocs, work / "bare", data_epoch(root))
         bare = time.perf_counter() - began
         out = ["# build (cold: every stage computed; warm: unchanged inputs, stages read from build/cache)"]
         out += [f"stage {name}: cold {cold.stages[name]:.2f}s, warm {warm.stages.get(name, 0.0):.2f}s"
@@ -133,7 +124,7 @@ def bench(root: Path = ROOT) -> list[str]:
         out += ["", "# maps"] + map_lines(site)
         out += ["", "# geo/"] + [f"{p.relative_to(root)}: {kb(p.stat().st_size)}"
                                  for p in sorted((root / "geo").glob("*")) if p.is_file()]
-        out += ["", "# recognition"] + recognition_lines(root)
+        out += ["", "# recognition"] + recognition_lines(project)
         out += ["", "# explorer (headless Chromium, median of 5 loads)"] + explorer_lines(site)
         out += ["", "# data files"] + [f"donnees/{p.relative_to(site / 'donnees')}: {kb(p.stat().st_size)}"
                                        for p in sorted((site / "donnees").glob("*")) if p.is_file()]
