@@ -15,7 +15,7 @@ import warnings
 from datetime import UTC, datetime
 from pathlib import Path
 
-from atlas import exports, facts, world
+from atlas import citation, data_formats, exports, facts, world
 from atlas.background import Background
 from atlas.cache import StageCache
 from atlas.errors import DataError
@@ -23,6 +23,7 @@ from atlas.pages.articles import article_pages
 from atlas.pages.chronology import chronology_page
 from atlas.pages.context import SiteData
 from atlas.pages.data_page import data_page
+from atlas.pages.explorer import explorer_files
 from atlas.pages.french import load_grammar
 from atlas.pages.linking import facts_afterword, linked_renderer
 from atlas.pages.organisations import organisations_index
@@ -67,6 +68,7 @@ def generate(project: Project, timings: Timings, epoch: int, cache: StageCache |
     from atlas.maps.stage import draw_maps, map_block, start_base
 
     cache = cache or StageCache(None)
+    site_url = citation.read_site_url(project.mkdocs)
     background = background or Background()
     # the maps' base layer depends only on the geometry and the home country: it is simplified on
     # the other core while the data stages run (if the cache does not hold it)
@@ -79,6 +81,8 @@ def generate(project: Project, timings: Timings, epoch: int, cache: StageCache |
     # the site is the size of what the corpus says: only the world places it names, facts involve,
     # and their parents reach pages, maps and exports
     gazetteer = world.relevant(stages.gazetteer, mentions, stages.curated, stages.candidates)
+    citation.check_fact_anchors(published)
+    tables = data_formats.export_tables(schema, exports.COLUMNS)
     regions_path, countries_path = project.places.regions_geojson, project.countries_geojson
     regions_export = cache.get("export-regions", project.inputs("export-regions"),
                                lambda: _checked_regions_export(regions_path, countries_path, project.world_geojson))
@@ -101,10 +105,14 @@ def generate(project: Project, timings: Timings, epoch: int, cache: StageCache |
     files["pays/index.md"] = countries_index(data)
     files["organisations/index.md"] = organisations_index(data)
     files["chronologie.md"] = chronology_page(data)
-    files["donnees.md"] = data_page(schema, words, exports.COLUMNS)
+    files["donnees.md"] = data_page(tables, schema)
+    rows = exports.table_rows(data, published)
+    files.update(explorer_files(data, tables, rows))
+    files.update(timings.run("exports", exports.exports, data, rows, regions_export, tables, epoch, site_url,
+                             schema["data_licence"]))
+    files = citation.with_citations(files, site_url, version)
     files.update(legacy_redirects(data))
     files.update(retired_redirects(project.retired_pages, data))
-    files.update(timings.run("exports", exports.exports, data, published, regions_export))
     return files
 
 

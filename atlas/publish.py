@@ -22,6 +22,7 @@ GENERATED = (
     "carte.md",
     "chronologie.md",
     "donnees.md",
+    "explorateur.md",
     "articles",
     "pays",
     "regions",
@@ -92,6 +93,7 @@ def build_site(mkdocs_config: Path, site_dir: Path, epoch: int) -> None:
         raise
     portable_404(staging / "404.html")
     search_load.slim_site(staging)
+    publishable(staging)
     swap_in(staging, site_dir)
 
 
@@ -108,6 +110,15 @@ def portable_404(page: Path) -> None:
     text = ROOT_LINK.sub(r'\1="', page.read_text(encoding="utf-8"))
     base = '<script>if (location.protocol !== "file:") document.write(\'<base href="/">\');</script>'
     page.write_text(text.replace("<head>", "<head>\n" + base, 1), encoding="utf-8")
+
+
+def publishable(folder: Path) -> None:
+    """Make a built site readable by a web server running as another user: folders 0755, files
+    0644 (the temporary folder it is built in starts 0700, which no web server can read)."""
+    folder.chmod(0o755)
+    for path in folder.rglob("*"):
+        if not path.is_symlink():
+            path.chmod(0o755 if path.is_dir() else 0o644)
 
 
 def swap_in(staging: Path, site_dir: Path) -> None:

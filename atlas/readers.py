@@ -149,9 +149,10 @@ def read_json(path: Path, missing: str = "file missing") -> Any:
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
-    """Rows of a CSV file with a header line, as mappings column → text."""
+    """Rows of a CSV file with a header line, as mappings column → text (a UTF-8 byte order mark,
+    as the atlas's own exports carry, is skipped)."""
     try:
-        with path.open(encoding="utf-8", newline="") as handle:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
             return list(csv.DictReader(handle))
     except FileNotFoundError:
         raise DataError(path, "file not found") from None

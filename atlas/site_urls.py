@@ -67,6 +67,11 @@ def place_csv_path(entity: Entity) -> str:
     return f"{DATA_DIR}/pages/{entity.id.lower()}.csv"
 
 
+def place_figures_csv_path(entity: Entity) -> str:
+    """Docs-relative path of the CSV of a place page's figures."""
+    return f"{DATA_DIR}/pages/{entity.id.lower()}-chiffres.csv"
+
+
 def data_path(filename: str) -> str:
     """Docs-relative path of a site-wide export file."""
     return f"{DATA_DIR}/{filename}"

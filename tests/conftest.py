@@ -81,4 +81,5 @@ def fixture_project(target: Path) -> Path:
     shutil.copytree(ROOT / "data" / "words", target / "data" / "words")
     shutil.copy2(ROOT / "data" / "schema.yaml", target / "data" / "schema.yaml")
     shutil.copytree(ROOT / "geo", target / "geo")
+    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")  # site_url: the citations' base
     return target

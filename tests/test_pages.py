@@ -57,8 +57,8 @@ def _targets(site: Path, url: str) -> set[str]:
 def test_every_fact_is_on_the_pages_of_both_parties(built_site):
     import csv
 
-    rows = list(csv.DictReader((built_site / "donnees" / "partenariats.csv").open(encoding="utf-8")))
-    entities = {r["id"]: r for r in csv.DictReader((built_site / "donnees" / "entites.csv").open(encoding="utf-8"))}
+    rows = list(csv.DictReader((built_site / "donnees" / "partenariats.csv").open(encoding="utf-8-sig")))
+    entities = {r["id"]: r for r in csv.DictReader((built_site / "donnees" / "entites.csv").open(encoding="utf-8-sig"))}
     assert rows
     for row in rows:
         anchor = row["paragraph_url"].split("#")[1]
@@ -74,8 +74,8 @@ def test_every_fact_is_on_the_pages_of_both_parties(built_site):
 def test_every_entity_with_a_fact_has_exactly_one_page(built_site):
     import csv
 
-    entities = list(csv.DictReader((built_site / "donnees" / "entites.csv").open(encoding="utf-8")))
-    facts = list(csv.DictReader((built_site / "donnees" / "partenariats.csv").open(encoding="utf-8")))
+    entities = list(csv.DictReader((built_site / "donnees" / "entites.csv").open(encoding="utf-8-sig")))
+    facts = list(csv.DictReader((built_site / "donnees" / "partenariats.csv").open(encoding="utf-8-sig")))
     involved = {f["by_id"] for f in facts} | {f["partner_id"] for f in facts}
     urls = [e["url"] for e in entities if e["url"]]
     assert len(urls) == len(set(urls)), "two entities share a page"

@@ -230,12 +230,32 @@ def _append_row(rel: str, row: str) -> Callable[[Path], str]:
         edit_text(path, append(row + "\n"))
         return rf"{re.escape(Path(rel).name)}:{line}\b"
 
+
+def _site_url(value: str) -> Callable[[Path], str]:
+    """mkdocs.yml with another `site_url`; the message names its line."""
+
+    def breaks(root: Path) -> str:
+        path = root / "mkdocs.yml"
+        lines = path.read_text(encoding="utf-8").split("\n")
+        line = next(n for n, row in enumerate(lines, start=1) if row.startswith("site_url:"))
+        lines[line - 1] = f"site_url: {value}"
+        path.write_text("\n".join(lines), encoding="utf-8")
+        return rf"mkdocs\.yml:{line}\b"
+
     return breaks
 
 
 WORLD_NAMES = "data/places/world_names.yaml"
 ORGANISATIONS = "data/places/organisations.yaml"
 DISTRICTS = "data/places/by_districts.yaml"
+
+def _fact_id_shared_by_a_figure(root: Path) -> str:
+    """A figure given the id of a partnership: both would be the same anchor on a page."""
+    path = root / "data/chiffres/000-articles-02-03-russie.yaml"
+    first = "by--ru--nombre_projets--na--programmes-union"
+    edit_text(path, replace_once(f"- id: {first}\n", f"- id: {FIRST_FACT}\n"))
+    return rf"chiffres/000-articles-02-03-russie\.yaml:1\b.*{FIRST_FACT}"
+
 
 BAD_INPUTS: dict[str, Case] = {
     "world-names-unknown-iso": Case(WORLD_NAMES, _append_row(WORLD_NAMES, "- {id: KG-ZZ, name_fr: Nulle part}"),
@@ -254,6 +274,10 @@ BAD_INPUTS: dict[str, Case] = {
                                          r"already a name of cei"),
     "district-unknown-region": Case(DISTRICTS, _append_row(DISTRICTS, "- {centre: Тест, region: BY-ZZ}"),
                                     r"unknown Belarusian region 'BY-ZZ'"),
+    "site-url-relative": Case("mkdocs.yml", _site_url("atlas/"), r"not an absolute http\(s\) URL"),
+    "site-url-ftp": Case("mkdocs.yml", _site_url("ftp://example.org/atlas/"), r"not an absolute http\(s\) URL"),
+    "fact-id-collides": Case("data/chiffres/000-articles-02-03-russie.yaml", _fact_id_shared_by_a_figure,
+                             r"also used by the fact at .*000-articles-02-03-russie\.yaml:1\b"),
     "fact-yaml-syntax": Case(FACTS, _yaml_syntax(FACTS, 3, "  partner: [RU"), "YAML"),
     "fact-file-not-a-list": Case(FIGURES, _not_a_list, "list of entries"),
     "cities-yaml-syntax": Case("data/places/cities.yaml",
@@ -411,12 +435,12 @@ FORMULA = re.compile(r"^[=+@\t\r]|^-(?!\d+(\.\d+)?$)")
 def test_exports_neutralise_formulas_and_keep_quotes_verbatim(hostile):
     problems = []
     for path in sorted((hostile / "donnees").rglob("*.csv")):
-        rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+        rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
         for number, row in enumerate(rows[1:], start=2):
             problems += [f"{path.name}:{number}: {cell!r}" for cell in row if FORMULA.match(cell)]
             problems += [f"{path.name}:{number}: {cell!r}" for cell in row if cell.lower().startswith("javascript:")]
     assert not problems, "cells a spreadsheet would run:\n" + "\n".join(problems)
-    with (hostile / "donnees" / "partenariats.csv").open(encoding="utf-8") as handle:
+    with (hostile / "donnees" / "partenariats.csv").open(encoding="utf-8-sig") as handle:
         row = next(r for r in csv.DictReader(handle) if r["id"] == hostile_doc.FACT_ID)
     assert row["quote"] == "'" + hostile_doc.QUOTE
     assert row["paragraph_url"].startswith(f"articles/{hostile_doc.DOC_ID}-01.html#p-")

@@ -56,7 +56,7 @@ def test_new_relation_in_the_chronology(new_relation_files):
 
 
 def test_new_relation_in_the_exports(new_relation_files):
-    rows = list(csv.DictReader(io.StringIO(new_relation_files["donnees/partenariats.csv"])))
+    rows = list(csv.DictReader(io.StringIO(new_relation_files["donnees/partenariats.csv"].removeprefix("\ufeff"))))
     assert [r["id"] for r in rows if r["relation"] == "cooperation_sportive"] == ["by-hr--kz-35--2019"]
     assert "`cooperation_sportive` (coopération sportive entre clubs)" in new_relation_files["donnees.md"]
 

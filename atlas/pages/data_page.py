@@ -1,56 +1,66 @@
 """The "Données" page, generated from `data/schema.yaml`: the same description that validates the
-curated files documents the exports, so the two cannot drift apart."""
+curated files and types the exports (through `atlas.data_formats.export_tables`) documents them,
+so they cannot drift apart."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from atlas.data_formats import Table
 from atlas.pages import markup
 from atlas.site_urls import data_path
-from atlas.vocabulary import Vocabulary
+
+FORMATS = [
+    "**CSV** : UTF-8 avec marque d'ordre d'octets (BOM), séparateur virgule ; un tableur français (Excel, "
+    "LibreOffice) l'ouvre directement avec accents et colonnes. Les cellules commençant par =, +, - ou @ "
+    "sont préfixées d'une apostrophe (protection contre l'injection de formules).",
+    "**[atlas.xlsx]({xlsx})** : classeur, une feuille par table et une feuille « colonnes » ; le texte y est "
+    "stocké comme texte (jamais comme formule), sans apostrophe.",
+    "**[atlas.sqlite]({sqlite})** : base SQLite, une table par table ci-dessous (s'ouvre dans Datasette, "
+    "DB Browser for SQLite ou `sqlite3`).",
+    "**[datapackage.json]({package})** : description Frictionless (Data Package) de chaque fichier, de ses "
+    "colonnes, de leurs types et de la licence.",
+]
+IDS = ("Un identifiant par entité, stable d'une version à l'autre, selon sa sorte : pays = code ISO 3166-1 "
+       "alpha-2 en majuscules (`KZ`) ; région = code ISO 3166-2 en majuscules (`BY-HR`) ; ville ou district = "
+       "slug en minuscules sans accents (`bobruisk`, `minsk-district-de-moscou`) ; partenariat ou chiffre = slug "
+       "en minuscules (`bobruisk--vladimir--1998`). L'identifiant d'un fait est aussi son ancre sur les pages de "
+       "lieu (`regions/by-ho.html#<id>`) ; les adresses des pages et des CSV par page mettent l'identifiant du "
+       "lieu en minuscules (`regions/by-hr.html`, `pages/by-hr.csv`).")
 
 
-def _enum_lines(words: Vocabulary, name: str) -> str:
-    if name not in words.enums:
+def _values(enum: dict[str, str] | None) -> str:
+    if not enum:
         return ""
-    return " — valeurs : " + ", ".join(f"`{t.code}` ({markup.cell(t.doc)})" for t in words.terms(name))
+    return " — valeurs : " + ", ".join(f"`{k}` ({markup.cell(v)})" for k, v in enum.items())
 
 
-def _column_doc(schema: dict[str, Any], words: Vocabulary, table: str | None, doc: Any) -> str:
-    """A column's description and, for a vocabulary, its values (see `exports` in the schema)."""
-    if isinstance(doc, str):
-        return markup.cell(doc)
-    if "from" in doc:
-        column = schema["tables"][table]["columns"][doc["from"]]
-        values = _enum_lines(words, doc["from"]) if column["type"] == "enum" else ""
-        return markup.cell(column["doc"]) + values
-    return markup.cell(doc["doc"]) + _enum_lines(words, doc["values"])
+def table_section(table: Table, also: str | None) -> list[str]:
+    head = f"[Télécharger]({data_path(table.file)}) — {markup.cell(table.description)}"
+    if also:
+        head += f" Aussi en JSON (valeurs non préfixées) : [{also}]({data_path(also)})."
+    out = ["", f"## {table.file}", "", head, "", "| Colonne | Type | Description |", "|---|---|---|"]
+    return out + [f"| `{f.name}` | {f.type} | {markup.cell(f.doc)}{_values(f.enum)} |" for f in table.fields]
 
 
-def _export_section(schema: dict[str, Any], words: Vocabulary, filename: str, columns: tuple[str, ...]) -> list[str]:
-    meta = schema["exports"][filename]
-    table = meta.get("table")
-    # a table's description is escaped as curated text; an export's own is Markdown, as published so far
-    description = markup.cell(schema["tables"][table]["description"]) if table else meta["description"]
-    head = f"[Télécharger]({data_path(filename)}) — {description}"
-    if meta.get("also"):
-        head += f" Aussi en JSON : [{meta['also']}]({data_path(meta['also'])})."
-    out = [f"## {filename}", "", head, "", "| Colonne | Description |", "|---|---|"]
-    return out + [f"| `{c}` | {_column_doc(schema, words, table, meta['columns'][c])} |" for c in columns]
-
-
-def data_page(schema: dict[str, Any], words: Vocabulary, columns: dict[str, tuple[str, ...]]) -> str:
-    """`columns`: each export file's columns in file order (atlas.exports.COLUMNS)."""
+def data_page(tables: dict[str, Table], schema: dict[str, Any]) -> str:
+    formats = [line.format(xlsx=data_path("atlas.xlsx"), sqlite=data_path("atlas.sqlite"),
+                           package=data_path("datapackage.json")) for line in FORMATS]
     out = [markup.front_matter("Données"), "# Données ouvertes", ""]
     out += ["Toutes les données de l'atlas sont téléchargeables, triées et à identifiants stables. "
-            "Chaque page de lieu propose aussi ses partenariats en CSV.", ""]
-    sections = [_export_section(schema, words, name, cols) for name, cols in columns.items()]
-    out += sections[0]
-    for section in sections[1:]:
-        out += [""] + section
+            "Chaque page de lieu propose aussi ses partenariats et ses chiffres en CSV "
+            "(`pages/<id>.csv` et `pages/<id>-chiffres.csv`, mêmes colonnes que les tables ci-dessous). "
+            "L'[explorateur](explorateur.md) filtre les partenariats et les chiffres et télécharge la sélection.",
+            "", "## Formats", ""]
+    out += [f"- {line}" for line in formats]
+    out += ["", "## Identifiants", "", IDS]
+    for table in tables.values():
+        out += table_section(table, schema["exports"][table.file].get("also"))
     geojson = "regions.geojson"
+    licence = schema["data_licence"]
     out += ["", f"## {geojson}", "",
             f"[Télécharger]({data_path(geojson)}) — {schema['exports'][geojson]['description']}", "",
-            "## Licences", ""]
+            "## Licences", "",
+            f"- Tables de l'atlas : {markup.cell(licence['title'])} (`{markup.cell(licence['name'])}`)."]
     out += [f"- {line}" for line in schema["licences"]] + [""]
     return "\n".join(out) + "\n"

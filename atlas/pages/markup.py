@@ -31,7 +31,8 @@ def link(label: object, href: str) -> str:
     return f'<a href="{text(href)}">{text(label)}</a>'
 
 
-def front_matter(title: str, description: str | None = None, *, tags: Sequence[str] = ()) -> str:
+def front_matter(title: str, description: str | None = None, *, tags: Sequence[str] = (),
+                 boost: float | None = None) -> str:
     """YAML front matter; title and description are HTML-escaped because themes print them
     unescaped in <title>. `tags` go only into the search index (no tags plugin, so the page does
     not show them; search results print them as text), hence not escaped: "l'Altaï" must stay
@@ -44,6 +45,8 @@ def front_matter(title: str, description: str | None = None, *, tags: Sequence[s
         # Zensical prints a page's tags as chips at its foot unless the page hides them.
         lines += ["hide:", "  - tags", "tags:"]
         lines += [f"  - {_yaml_str(' '.join(tag.split()))}" for tag in tags]
+    if boost is not None:  # Material's per-page search weight (`search: boost:`)
+        lines += ["search:", f"  boost: {boost:g}"]
     lines.append("---")
     return "\n".join(lines) + "\n\n"
 

@@ -4,6 +4,7 @@ Belarusian party on a foreign country's page), French alphabetical order, groups
 
 from __future__ import annotations
 
+from atlas.citation import fact_anchor
 from atlas.facts import Figure, Partnership
 from atlas.gazetteer import Entity
 from atlas.pages import french, markup
@@ -85,7 +86,8 @@ def partners_section(data: SiteData, entity: Entity, facts: list[Partnership], p
             side = f"{link_to(data, own, path, start=True)} | " if show_side else ""
             source = source_link(data, fact.source.document, fact.source.paragraph, path, fact.source.quote)
             rows.append(f"| {link_to(data, other, path, start=True)} | {side}"
-                        f"{relation_words(data, fact)}{remarks.mark(fact.remark)} | {fact.year or '—'} | {source} |")
+                        f"{relation_words(data, fact)}{remarks.mark(fact.remark)} | {fact.year or '—'} | "
+                        f"{source} · {fact_anchor(fact.id)} |")
         summary = f"{markup.text(french.capital(data.gazetteer[key].name_fr))} — " \
                   f"{french.plural(len(items), 'partenariat')}"
         out += fold_block(summary, rows + remarks.lines(), open_)
@@ -114,7 +116,7 @@ def figures_section(data: SiteData, entity: Entity, figures: list[Figure], path:
                 f"| {markup.cell(describe_figure(data, entity, fig))}{remarks.mark(fig.remark)} | "
                 f"{markup.cell(format_value(data.vocabulary, fig))} | {markup.cell(period_text(fig))} | "
                 f"« {markup.cell(fig.source.quote)} » | "
-                f"{source_link(data, fig.source.document, fig.source.paragraph, path)} |")
+                f"{source_link(data, fig.source.document, fig.source.paragraph, path)} · {fact_anchor(fig.id)} |")
         label = markup.text(data.vocabulary.label("indicator", indicator))
         summary = f"{label} — {french.plural(len(items), 'chiffre')}"
         out += fold_block(summary, rows + remarks.lines(), open_)

@@ -19,7 +19,7 @@ from atlas.pages.phrasing import (  # noqa: F401 - re-exported for the other pag
 )
 from atlas.pages.place_tables import comparable, figures_section, fold_block, partners_section
 from atlas.pages.profile import profile_card
-from atlas.site_urls import article_path, page_path, page_url, place_csv_path, relative
+from atlas.site_urls import article_path, page_path, place_csv_path, place_figures_csv_path, relative
 from atlas.vocabulary import Vocabulary
 
 #: Mentions shown open; the rest fold under "more".
@@ -39,6 +39,20 @@ def search_names(entity: Entity) -> list[str]:
     if entity.iso:
         names.append(entity.iso)
     return list(dict.fromkeys(" ".join(n.split()) for n in names if n and n.strip()))
+
+
+def search_boost(entity: Entity, home: str) -> float | None:
+    """Material's per-page search weight (`search: boost:`). A country's name is a word of its
+    regions' names ("Kazakhstan-Méridional") and its code the first word of theirs ("KZ-61" is
+    indexed as "kz" and "61"): country pages weigh double, so "KZ" finds Kazakhstan first.
+    Belarus's regions weigh a little more than other places, so that their names with French
+    stop words stay ahead of countries. Both weights measured with `make eval` (all names and
+    codes); weighing Belarus's regions 2 pushed Heilongjiang's Chinese names out of the first five."""
+    if entity.kind == "pays":
+        return 2.0
+    if entity.kind == "region" and entity.country == home:
+        return 1.3
+    return None
 
 
 def names_line(entity: Entity) -> str:
@@ -161,7 +175,7 @@ def place_page(data: SiteData, entity: Entity, map_block: str = "") -> str:
     # for any of its spellings, ahead of articles that merely repeat the name.
     kind = data.vocabulary.label("kind", entity.kind)
     out = [markup.front_matter(title_of(entity), f"{kind} — {data.vocabulary.phrases['site_title']}",
-                               tags=search_names(entity))]
+                               tags=search_names(entity), boost=search_boost(entity, data.gazetteer.home))]
     out += [f"# {markup.cell(title_of(entity))}", "", identity_line(data, entity, path), ""]
     out += profile_card(data, entity, path)
     if entity.kind == "pays":
@@ -179,6 +193,7 @@ def place_page(data: SiteData, entity: Entity, map_block: str = "") -> str:
         out += ["## Chiffres", ""]
         out += charts(data.vocabulary, entity, figures)
         out += figures_section(data, entity, figures, path)
+        out += [f"[Télécharger ces chiffres (CSV)]({relative(path, place_figures_csv_path(entity))})", ""]
     twins = twin_cities(data, entity, path)
     if twins:
         out += ["## Villes jumelles", ""] + twins + [""]
@@ -187,7 +202,6 @@ def place_page(data: SiteData, entity: Entity, map_block: str = "") -> str:
         out += ["## Autres villes et districts mentionnés", ""] + others + [""]
     out += ["## Mentions dans les sources", ""] + mention_list(data, entity, path) + [""]
     out += ["## Autres noms", "", names_line(entity), ""]
-    out += cite_block(data, entity)
     return "\n".join(out) + "\n"
 
 
@@ -200,17 +214,6 @@ def country_regions(data: SiteData, entity: Entity, path: str) -> list[str]:
     links = [f"- {link_to(data, r.id, path, start=True)} ({french.plural(n, 'partenariat')})" for r, n in regions]
     return ["## Régions", ""] + fold_block(f"{french.plural(len(regions), 'région')} avec des partenariats",
                                            links, len(regions) <= 8)
-
-
-def cite_block(data: SiteData, entity: Entity) -> list[str]:
-    url = page_url(entity)
-    return [
-        "## Citer cette page", "",
-        '<div class="atlas-cite" markdown>',
-        f"{data.vocabulary.phrases['site_title']}, « {markup.cell(title_of(entity))} », `{url}` "
-        f"(adresse relative à la racine du site), version des données : {markup.cell(data.version)}.",
-        "</div>", "",
-    ]
 
 
 def place_pages(data: SiteData, map_blocks: dict[str, str] | None = None) -> dict[str, str]:

@@ -20,6 +20,7 @@ from pathlib import Path
 from atlas.build import data_epoch, run
 from atlas.project import ROOT, Project
 from atlas.publish import build_site
+from atlas.tools.explorer_bench import explorer_lines
 from atlas.tools.page_heights import height_lines
 from atlas.tools.recognition_eval import throughput
 
@@ -138,6 +139,9 @@ def bench(root: Path = ROOT) -> list[str]:
         out += ["", "# geo/"] + [f"{p.relative_to(root)}: {kb(p.stat().st_size)}"
                                  for p in sorted((root / "geo").glob("*")) if p.is_file()]
         out += ["", "# recognition"] + recognition_lines(project)
+        out += ["", "# explorer (headless Chromium, median of 5 loads)"] + explorer_lines(site)
+        out += ["", "# data files"] + [f"donnees/{p.relative_to(site / 'donnees')}: {kb(p.stat().st_size)}"
+                                       for p in sorted((site / "donnees").glob("*")) if p.is_file()]
         return out
     finally:
         shutil.rmtree(work, ignore_errors=True)

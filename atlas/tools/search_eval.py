@@ -53,6 +53,17 @@ class Query:
         return not self.source.startswith("iso")
 
 
+def script_of(query: Query) -> str:
+    """What a reader typed: an ISO code, or a name in Cyrillic, Chinese or Latin script."""
+    if query.source.startswith("iso"):
+        return "code ISO"
+    if any("\u0400" <= c <= "\u04ff" for c in query.text):
+        return "cyrillique"
+    if any("\u3400" <= c <= "\u9fff" for c in query.text):
+        return "chinois"
+    return "latin"
+
+
 @dataclass(frozen=True)
 class Miss:
     query: Query
@@ -63,6 +74,15 @@ class Miss:
 class SearchEval:
     total: int
     misses: list[Miss] = field(default_factory=list)
+    #: queries per script (see `script_of`), to report the hit rate of each
+    by_script: dict[str, int] = field(default_factory=dict)
+
+    def script_lines(self) -> list[str]:
+        missed: dict[str, int] = {}
+        for miss in self.misses:
+            missed[script_of(miss.query)] = missed.get(script_of(miss.query), 0) + 1
+        return [f"  {script}: {n - missed.get(script, 0)}/{n} ({(n - missed.get(script, 0)) / n:.1%})"
+                for script, n in sorted(self.by_script.items())]
 
     @property
     def hits(self) -> int:
@@ -145,7 +165,10 @@ def evaluate_search(page, site: Path, top: int = TOP) -> SearchEval:
     todo = queries(site / "donnees" / "entites.csv")
     results = top_results(page, site, [q.text for q in todo], top)
     misses = [Miss(q, tuple(results[q.text])) for q in todo if q.url not in results[q.text]]
-    return SearchEval(len(todo), misses)
+    by_script: dict[str, int] = {}
+    for q in todo:
+        by_script[script_of(q)] = by_script.get(script_of(q), 0) + 1
+    return SearchEval(len(todo), misses, by_script)
 
 
 @contextmanager
@@ -164,6 +187,7 @@ def browser_page() -> Iterator[object]:
 def report(result: SearchEval, limit: int | None = None) -> str:
     lines = [f"search: {result.hits}/{result.total} spellings find their page in the first {TOP} "
              f"results ({result.rate:.1%}); misses on names (not ISO codes): {len(result.required_misses)}"]
+    lines += ["hit rate by script:", *result.script_lines()]
     for miss in result.misses[:limit]:
         q = miss.query
         flag = "miss" if q.required else "miss (ISO code, not required)"
