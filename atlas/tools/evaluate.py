@@ -4,6 +4,8 @@
     and the held-out set (tests/data/, `atlas.tools.recognition_eval`);
   * extraction precision/recall of automatic partnerships and figures against the curated
     facts (`atlas.tools.extraction_eval`);
+  * extraction on texts never seen: the eval-dev texts against their answer keys
+    (`atlas.tools.dev_eval`);
   * search hit rate: does every spelling of a place find its page (`atlas.tools.search_eval`, needs
     Chromium and a built site; the site is built first if missing).
 
@@ -35,6 +37,15 @@ def extraction(project: Project) -> list[str]:
             for name, s in scores.items()]
 
 
+def dev_texts(project: Project) -> list[str]:
+    from atlas.tools import dev_eval
+
+    if not dev_eval.DEV_DIR.is_dir():
+        return [f"unavailable: {dev_eval.DEV_DIR} not found"]
+    scores, _ = dev_eval.run_dev(dev_eval.DEV_DIR, project.root)
+    return dev_eval.table(scores)
+
+
 def search(project: Project) -> list[str]:
     from atlas.tools import search_eval
 
@@ -53,7 +64,9 @@ def search(project: Project) -> list[str]:
 
 def main(root: Path = ROOT) -> int:
     project = Project.at(root)
-    for title, part in (("recognition", recognition), ("extraction", extraction), ("search", search)):
+    for title, part in (("recognition", recognition), ("extraction (seed corpus: automatic vs curated)", extraction),
+                        ("extraction on unseen texts (../shared/eval-dev, `python -m atlas.tools.dev_eval -v`)",
+                         dev_texts), ("search", search)):
         print(f"# {title}")
         print("\n".join(part(project)), flush=True)
         print()
