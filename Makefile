@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: site test check serve clean bench eval archive zensical geo lint chromium report
+.PHONY: site test check serve clean bench eval archive zensical geo lint chromium report review
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,11 @@ bench: $(STAMP)
 
 eval: $(STAMP) chromium
 	$(BIN)/python -m atlas.tools.evaluate
+
+# The review queue: data/review/<document>.yaml lists each document's automatic candidates with a
+# decision to fill in (accept / reject / correct); re-running keeps every decision (README, "Review").
+review: $(STAMP)
+	$(BIN)/python -m atlas.tools.review_queue
 
 report: $(STAMP)
 	$(BIN)/python -m atlas.tools.recognition_report

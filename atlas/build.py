@@ -26,7 +26,8 @@ from atlas.pages.linking import facts_afterword, linked_renderer
 from atlas.pages.overview import countries_index, home_page, overview_page, regions_index
 from atlas.pages.places import place_pages
 from atlas.pages.redirects import legacy_redirects
-from atlas.pipeline import Timings, prepare
+from atlas.facts import Facts
+from atlas.pipeline import Stages, Timings, prepare
 from atlas.project import ROOT, Project
 from atlas.publish import GENERATED, build_site, write_generated
 from atlas.readers import GEO_MISSING, read_json
@@ -85,10 +86,22 @@ def generate(project: Project, timings: Timings, epoch: int,
     files["regions/index.md"] = regions_index(data)
     files["pays/index.md"] = countries_index(data)
     files["chronologie.md"] = chronology_page(data)
-    files["donnees.md"] = data_page(schema, words, exports.COLUMNS)
+    files["donnees.md"] = data_page(schema, words, exports.COLUMNS, review_counts(stages))
     files.update(legacy_redirects(data))
     files.update(timings.run("exports", exports.exports, data, published, regions_export))
     return files
+
+
+def review_counts(stages: Stages) -> list[tuple[str, int, int]]:
+    """Per document: its title, its candidates reviewed and those still pending (data/review/)."""
+    if stages.review is None:
+        return []
+
+    def count(facts: Facts, doc: str) -> int:
+        return sum(1 for f in (*facts.partnerships, *facts.figures) if f.source.document == doc)
+
+    return [(d.title, count(stages.review.verified, d.id) + len(stages.review.rejected_by(d.id)),
+             count(stages.review.pending, d.id)) for d in stages.corpus.documents]
 
 
 def run(project: Project, site_dir: Path | None = None, skip_mkdocs: bool = False,

@@ -45,7 +45,7 @@ from atlas.facts import Facts, Figure, Partnership
 from atlas.gazetteer import Gazetteer
 
 __all__ = ["AUTO", "extract_all", "extract_figures", "extract_partnerships", "merge_automatic", "parse_number",
-           "uncurated_only"]
+           "unconfirmed", "uncurated_only"]
 
 
 class CorpusLike(Protocol):
@@ -90,8 +90,8 @@ def uncurated_only(candidates: Facts, curated_documents: set[str]) -> Facts:
                  tuple(f for f in candidates.figures if f.source.document not in curated_documents))
 
 
-def merge_automatic(curated: Facts, candidates: Facts) -> Facts:
-    """Curated facts, plus the candidates no curated fact confirms (origin "automatique")."""
+def unconfirmed(curated: Facts, candidates: Facts) -> Facts:
+    """The candidates no curated fact confirms (origin "automatique"): the review queue."""
     by_pair: dict[frozenset[str], list[Partnership]] = {}
     for fact in curated.partnerships:
         by_pair.setdefault(pair_of(fact), []).append(fact)
@@ -106,8 +106,13 @@ def merge_automatic(curated: Facts, candidates: Facts) -> Facts:
     curated_figs = {figure_key(f) for f in curated.figures}
     new_figures = [replace(f, origin=AUTO) for f in candidates.figures
                    if f.id not in figure_ids and figure_key(f) not in curated_figs]
-    return Facts(curated.partnerships + tuple(sorted(extra, key=lambda p: p.id)),
-                 curated.figures + tuple(sorted(new_figures, key=lambda f: f.id)))
+    return Facts(tuple(sorted(extra, key=lambda p: p.id)), tuple(sorted(new_figures, key=lambda f: f.id)))
+
+
+def merge_automatic(curated: Facts, candidates: Facts) -> Facts:
+    """Curated facts, plus the candidates no curated fact confirms (origin "automatique")."""
+    extra = unconfirmed(curated, candidates)
+    return Facts(curated.partnerships + extra.partnerships, curated.figures + extra.figures)
 
 
 def figure_key(f: Figure) -> tuple:

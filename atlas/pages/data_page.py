@@ -39,8 +39,10 @@ def _export_section(schema: dict[str, Any], words: Vocabulary, filename: str, co
     return out + [f"| `{c}` | {_column_doc(schema, words, table, meta['columns'][c])} |" for c in columns]
 
 
-def data_page(schema: dict[str, Any], words: Vocabulary, columns: dict[str, tuple[str, ...]]) -> str:
-    """`columns`: each export file's columns in file order (atlas.exports.COLUMNS)."""
+def data_page(schema: dict[str, Any], words: Vocabulary, columns: dict[str, tuple[str, ...]],
+              review: list[tuple[str, int, int]] | None = None) -> str:
+    """`columns`: each export file's columns in file order (atlas.exports.COLUMNS); `review`: per
+    document (title, candidates reviewed, candidates pending) of the review queue."""
     out = [markup.front_matter("Données"), "# Données ouvertes", ""]
     out += ["Toutes les données de l'atlas sont téléchargeables, triées et à identifiants stables. "
             "Chaque page de lieu propose aussi ses partenariats en CSV.", ""]
@@ -52,5 +54,18 @@ def data_page(schema: dict[str, Any], words: Vocabulary, columns: dict[str, tupl
     out += ["", f"## {geojson}", "",
             f"[Télécharger]({data_path(geojson)}) — {schema['exports'][geojson]['description']}", "",
             "## Licences", ""]
+    if review:
+        out[-3:-3] = _review_section(review, words)
     out += [f"- {line}" for line in schema["licences"]] + [""]
     return "\n".join(out) + "\n"
+
+
+def _review_section(review: list[tuple[str, int, int]], words: Vocabulary) -> list[str]:
+    """How much of each document a person has checked: its candidates still pending review."""
+    label = words.label("origin", "automatique")
+    out = ["## Relecture des documents", "",
+           "Les faits extraits automatiquement d'un document restent marqués « " + label + " » "
+           "tant qu'une personne ne les a pas relus.", "",
+           "| Document | Candidats relus | Candidats en attente |", "|---|---:|---:|"]
+    out += [f"| {markup.cell(title)} | {done} | {pending} |" for title, done, pending in review]
+    return out + [""]
