@@ -18,6 +18,7 @@ from pathlib import Path
 from atlas import exports
 from atlas.cache import StageCache
 from atlas.errors import DataError
+from atlas.facts import Facts
 from atlas.pages.articles import article_pages
 from atlas.pages.chronology import chronology_page
 from atlas.pages.context import SiteData
@@ -26,7 +27,6 @@ from atlas.pages.linking import facts_afterword, linked_renderer
 from atlas.pages.overview import countries_index, home_page, overview_page, regions_index
 from atlas.pages.places import place_pages
 from atlas.pages.redirects import legacy_redirects
-from atlas.facts import Facts
 from atlas.pipeline import Stages, Timings, prepare
 from atlas.project import ROOT, Project
 from atlas.publish import GENERATED, build_site, write_generated

@@ -95,13 +95,15 @@ class Review:
 
 def read_review(path: Path, text: str | None = None) -> Review:
     data = read_yaml(path, lines=True, text=text) or {}
+    source = text if text is not None else path.read_text(encoding="utf-8")
+    sha_line = next((i for i, line in enumerate(source.splitlines(), 1) if line.startswith("sha256:")), 1)
     if not isinstance(data, dict) or "document" not in data:
         raise DataError(path, "a review file is a mapping with 'document', 'sha256', 'candidates'", 1)
     entries, orphans = data.get("candidates") or [], data.get("orphans") or []
     for entry in (*entries, *orphans):
         if not isinstance(entry, dict) or "id" not in entry:
             raise DataError(path, "each candidate is a mapping with an 'id'", getattr(entry, "get", dict().get)(LINE))
-    return Review(path, str(data["document"]), data.get("sha256"), data.get(LINE, 1), tuple(entries), tuple(orphans))
+    return Review(path, str(data["document"]), data.get("sha256"), sha_line, tuple(entries), tuple(orphans))
 
 
 class DecisionChecker:
@@ -220,7 +222,8 @@ def render_review(document: str, file: str, sha256: str, queue: Iterable[Fact],
     """The review file of one document: its candidates with the previous decisions carried over,
     and the decisions left without a candidate under `orphans`; also what changed, for the report."""
     links = links or {}
-    entries = [entry_of(f, links.get(f.source.paragraph)) for f in sorted(queue, key=lambda f: (_para_number(f.source.paragraph), candidate_id(f)))]
+    ordered = sorted(queue, key=lambda f: (_para_number(f.source.paragraph), candidate_id(f)))
+    entries = [entry_of(f, links.get(f.source.paragraph)) for f in ordered]
     ids = {e["id"]: e for e in entries}
     near = {_near_key(e): e for e in entries}
     orphans, notes = [], []
