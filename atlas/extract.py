@@ -38,6 +38,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Protocol
 
+from atlas.extract_dates import article_year
 from atlas.extract_figures import extract_figures, parse_number
 from atlas.extract_partnerships import extract_partnerships
 from atlas.extract_text import AUTO, MentionLike
@@ -58,11 +59,12 @@ def extract_all(corpus: CorpusLike, mentions: Mapping[tuple[str, str], Sequence[
     partnerships: dict[str, Partnership] = {}
     figures: dict[str, Figure] = {}
     for article in corpus.articles():
+        event_year = article_year([p.text for p in article.paragraphs if not getattr(p, "heading", False)])
         for paragraph in article.paragraphs:
             found = mentions.get((article.document, paragraph.id), [])
             if not found:
                 continue
-            for p in extract_partnerships(paragraph, found, gazetteer):
+            for p in extract_partnerships(paragraph, found, gazetteer, event_year):
                 partnerships.setdefault(p.id, p)
             for f in extract_figures(paragraph, found, gazetteer):
                 figures.setdefault(f.id, f)

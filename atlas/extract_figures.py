@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from atlas.extract_dates import sentence_year
 from atlas.extract_text import (
     AUTO,
     SPACE,
@@ -17,7 +18,6 @@ from atlas.extract_text import (
     Trigger,
     make_quote,
     sentence_parties,
-    sentence_year,
     sentences,
     source_of,
 )

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from atlas.extract_dates import link_year
 from atlas.extract_text import (
     AUTO,
     BRACKET_YEAR,
@@ -19,7 +20,6 @@ from atlas.extract_text import (
     Trigger,
     make_quote,
     sentence_parties,
-    sentence_year,
     sentences,
     source_of,
     year_after,
@@ -168,20 +168,40 @@ def _same_name(city: str, region: str) -> bool:
 
 
 _STATUS = (
-    ("renouvele", re.compile(r"\b(?:renouvel\w*|reprendre|repris\w*|élargir)\b", re.IGNORECASE)),
-    ("projet", re.compile(r"\b(?:stade de projet|en cours d'élaboration|doit être élaboré\w*|préparer)\b",
-                          re.IGNORECASE)),
-    ("prevu", re.compile(r"\b(?:prévoi\w*|prévu\w*|envisag\w*|intention|devrai\w*|ont convenu de s'entendre)\b",
-                         re.IGNORECASE)),
+    ("renouvele", re.compile(r"\b(?:renouvel\w*|prolong\w*|reprendre|repris\w*|élargir)\b", re.IGNORECASE)),
+    ("projet", re.compile(r"\b(?:projets? d(?:'|’|e |u )(?:accord|mémorandum|feuille|plan|programme|document)\w*"
+                          r"|(?:stade|état) de projet|en cours d'élaboration|en cours de (?:rédaction|finalisation)"
+                          r"|en préparation|à l'étude|doit être élaboré\w*)", re.IGNORECASE)),
+    ("prevu", re.compile(r"\b(?:prévoi\w*|prévu\w*|envisag\w*|l'intention de|devrai\w*|convenu de|décidé de"
+                         r"|préparer)\b", re.IGNORECASE)),
 )
 
 
-def sentence_status(sentence: str) -> str:
-    """Status from the verbs of the sentence; "signe" when it states the link as existing."""
+# a participle saying the document exists, next to it: "Le mémorandum …, signé en novembre 2021,
+# devrait contribuer…" is signed (the "devrait" is about its effect); "devrait être signé" is not
+_DONE = re.compile(r"(?<!être )(?<!sera )(?<!seront )\b(?:signée?s?|conclue?s?|adoptée?s?|approuvée?s?)\b",
+                   re.IGNORECASE)
+_DONE_WINDOW = 100
+
+
+def sentence_status(sentence: str, trigger: int | None = None) -> str:
+    """Status from the verbs of the sentence; "signe" when it states the link as existing.
+
+    With the trigger's offset in the sentence, a past participle of signing closer to the
+    trigger than the status word wins: "Le mémorandum …, signé en novembre 2021, devrait
+    contribuer…" is signed (the "devrait" is about its effect).
+    """
     for status, pattern in _STATUS:
-        if pattern.search(sentence):
+        match = pattern.search(sentence)
+        if match:
+            if trigger is not None and _signed_closer(sentence, trigger, abs(match.start() - trigger)):
+                return "signe"
             return status
     return "signe"
+
+
+def _signed_closer(sentence: str, trigger: int, than: int) -> bool:
+    return any(abs(m.start() - trigger) < min(than, _DONE_WINDOW) for m in _DONE.finditer(sentence))
 
 
 def auto_id(by: str, partner: str, relation: str, year: int | None) -> str:
@@ -190,7 +210,7 @@ def auto_id(by: str, partner: str, relation: str, year: int | None) -> str:
 
 
 def extract_partnerships(paragraph: ParagraphLike, mentions: Sequence[MentionLike],
-                         gazetteer: Gazetteer) -> list[Partnership]:
+                         gazetteer: Gazetteer, event_year: int | None = None) -> list[Partnership]:
     """Candidate partnerships of one paragraph (pure: same input, same output).
 
     A sentence without trigger still counts when it carries on the previous triggered sentence
@@ -205,7 +225,8 @@ def extract_partnerships(paragraph: ParagraphLike, mentions: Sequence[MentionLik
     previous: tuple[list[Trigger], list[Party]] | None = None
     earlier: list[Party] = []
     earlier_pairs: list[tuple[Party, Party]] = []
-    for lo, hi in sentences(text):
+    spans = sentences(text)
+    for lo, hi in spans:
         sentence = text[lo:hi]
         parties = sentence_parties(text, mentions, gazetteer, lo, hi)
         triggers = [Trigger(t.relation, t.start + lo, t.end + lo) for t in find_triggers(sentence)]
@@ -217,7 +238,7 @@ def extract_partnerships(paragraph: ParagraphLike, mentions: Sequence[MentionLik
         if triggers:
             if not pairs and _ANAPHOR.search(sentence):
                 pairs = _resolve_anaphor(parties, earlier, earlier_pairs)
-            for cand in _candidates(paragraph, pairs, triggers, lo, hi, gazetteer):
+            for cand in _candidates(paragraph, pairs, triggers, (lo, hi), gazetteer, event_year, spans):
                 out.setdefault(cand.id, cand)
             previous = (triggers, parties)
         else:
@@ -251,16 +272,18 @@ def _resolve_anaphor(parties: list[Party], earlier: list[Party],
 
 
 def _candidates(paragraph: ParagraphLike, pairs: list[tuple[Party, Party]], triggers: list[Trigger],
-                lo: int, hi: int, gazetteer: Gazetteer) -> Iterable[Partnership]:
+                span: tuple[int, int], gazetteer: Gazetteer, event_year: int | None,
+                spans: list[tuple[int, int]]) -> Iterable[Partnership]:
     text = paragraph.text
-    year_all = sentence_year(text, lo, hi)
-    status = sentence_status(text[lo:hi])
+    lo, hi = span
     for (by, partner), trigs in _assign_triggers(pairs, triggers).items():
         by_id = _level(by.entity_id, partner.entity_id, gazetteer)
         if not _plausible(gazetteer, gazetteer[by_id], gazetteer[partner.entity_id]):
             continue
-        year = year_after(text, partner.end) or year_after(text, by.end) or year_all
         for t in trigs:
+            status = sentence_status(text[lo:hi], t.start - lo if lo <= t.start < hi else None)
+            year = (year_after(text, partner.end) or year_after(text, by.end)
+                    or link_year(text, lo, hi, t.start, status, event_year, spans))
             inside = [x for x in (by, partner) if lo <= x.start < hi]
             start = min([t.start] + [x.start for x in inside])
             end = max([t.end] + [x.end for x in inside])

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from atlas.facts import YEARS, Source
+from atlas.facts import Source
 from atlas.gazetteer import Gazetteer
 
 AUTO = "automatique"
@@ -115,23 +115,12 @@ def _adjective_parties(text: str, lo: int, hi: int, gazetteer: Gazetteer) -> lis
 
 
 JOINED_BY_ET = re.compile(r"^\s*(?:,\s*)?et\s+(?:(?:de|du|des|d'|d’)\s*)?(?:(?:la|le|les|l'|l’)\s*)?$", re.IGNORECASE)
-_YEAR = re.compile(r"(?<![\d-])(19\d\d|20\d\d)(?![\d-])")
-_PERIOD = re.compile(r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b")
 BRACKET_YEAR = re.compile(r"^\s*\((?:depuis\s+|en\s+)?((?:19|20)\d\d)\)", re.IGNORECASE)
 
 
 def year_after(text: str, end: int) -> int | None:
     match = BRACKET_YEAR.match(text[end:end + 20])
     return int(match.group(1)) if match else None
-
-
-def sentence_year(text: str, lo: int, hi: int) -> int | None:
-    """The only year of a sentence outside periods and bracketed list years, else None."""
-    chunk = _PERIOD.sub(lambda m: " " * len(m.group()), text[lo:hi])
-    chunk = re.sub(r"\((?:depuis\s+|en\s+)?(?:19|20)\d\d\)", lambda m: " " * len(m.group()), chunk)
-    years = {int(y) for y in _YEAR.findall(chunk)}
-    years = {y for y in years if YEARS[0] <= y <= YEARS[1]}
-    return years.pop() if len(years) == 1 else None
 
 
 def make_quote(text: str, start: int, end: int, trigger: Trigger) -> str:
