@@ -236,7 +236,7 @@ def extract_partnerships(paragraph: ParagraphLike, mentions: Sequence[MentionLik
                 parties = [p for p in previous[1] if p.by][-1:] + parties
         pairs = pair_parties(parties, text)
         if triggers:
-            if not pairs and _ANAPHOR.search(sentence):
+            if not pairs and _ANAPHOR.search(sentence) and not _COUNTED.search(sentence):
                 pairs = _resolve_anaphor(parties, earlier, earlier_pairs)
             for cand in _candidates(paragraph, pairs, triggers, (lo, hi), gazetteer, event_year, spans):
                 out.setdefault(cand.id, cand)
@@ -254,8 +254,15 @@ _CONTINUES = re.compile(r"\s*(?:par exemple|ainsi|en particulier|notamment|parmi
                         r"|.*\s[-–]\s*avec\s", re.IGNORECASE | re.DOTALL)
 
 
-_ANAPHOR = re.compile(r"\b(?:les (?:deux )?parties|ces (?:deux )?régions|entre elles|cette (?:région|province|ville)"
-                      r"|la province chinoise|la région (?:russe|chinoise|kazakhe)|elle a signé)\b", re.IGNORECASE)
+# a sentence that names a party by a pronoun or a description: "Elle a en outre signé…", "les
+# parties", "les deux régions", "la région hôte", "la capitale turkmène", "cette province"
+_ANAPHOR = re.compile(r"^\s*(?:elle|il|elles|ils|celle-ci|celui-ci)\s|\b(?:les (?:deux )?parties|(?:ces|les) deux "
+                      r"(?:régions|villes|capitales|provinces)|entre elles"
+                      r"|(?:cette|cet) (?:région|province|ville|oblast)"
+                      r"|(?:la|le|l'|l’) ?(?:région|province|ville|capitale|oblast|comité exécutif) "
+                      r"(?!de\b|du\b|des\b|d'|d’)[a-zà-ÿ]+(?:e|ne|se|al)\b)", re.IGNORECASE)
+# "27 accords et programmes ont été signés entre les régions": a count, not a link of named parties
+_COUNTED = re.compile(r"\b\d+\s+(?:accords|documents|mémorandums|programmes|conventions|contrats)\b", re.IGNORECASE)
 
 
 def _resolve_anaphor(parties: list[Party], earlier: list[Party],
@@ -283,7 +290,8 @@ def _candidates(paragraph: ParagraphLike, pairs: list[tuple[Party, Party]], trig
         for t in trigs:
             status = sentence_status(text[lo:hi], t.start - lo if lo <= t.start < hi else None)
             year = (year_after(text, partner.end) or year_after(text, by.end)
-                    or link_year(text, lo, hi, t.start, status, event_year, spans))
+                    or link_year(text, lo, hi, partner.start if lo <= partner.start < hi else t.start, status,
+                                 event_year, spans))
             inside = [x for x in (by, partner) if lo <= x.start < hi]
             start = min([t.start] + [x.start for x in inside])
             end = max([t.end] + [x.end for x in inside])

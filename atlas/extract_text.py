@@ -35,7 +35,8 @@ class ParagraphLike(Protocol):
 
 # A sentence ends at . ! ? before a capital, also when the source glued the next sentence on
 # ("contexte.À propos"); initials ("A.S. Pushkin", "M.D.") and "No.12" are not ends.
-_SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ0-9\)\]\"»”%])(?<!\b[A-Za-z])[.!?](?=\s*[\"«“]?\s*[A-ZÀ-Ý])")
+# A footnote number set off before the stop ("dollars49 .", "pays\"61 .") still ends the sentence.
+_SENTENCE_END = re.compile(r"(?:(?<=[a-zà-ÿ0-9\)\]\"»”%])(?<!\b[A-Za-z])|(?<=\d) )[.!?](?=\s*[\"«“]?\s*[A-ZÀ-Ý])")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -103,6 +104,18 @@ def _parties(mentions: Sequence[MentionLike], gazetteer: Gazetteer, lo: int, hi:
     return out
 
 
+# "le gouvernement biélorusse", "la partie biélorusse", "la Chambre de commerce et d'industrie du
+# Bélarus": the country's own bodies stand for the country
+_HOME_BODY = re.compile(rf"\b(?:gouvernement|partie|conseil des ministres|état|république|chambre de commerce et "
+                        rf"d'industrie|autorités|ministère \w+(?: \w+)?) {_BY_ADJ}s?\b", re.IGNORECASE)
+
+
+def _home_bodies(text: str, lo: int, hi: int, gazetteer: Gazetteer) -> list[Party]:
+    if gazetteer.home not in gazetteer:
+        return []
+    return [Party(gazetteer.home, m.start(), m.end(), True) for m in _HOME_BODY.finditer(text, lo, hi)][:1]
+
+
 def _adjective_parties(text: str, lo: int, hi: int, gazetteer: Gazetteer) -> list[Party]:
     """Countries named by a "biélorusse-X" adjective pair (both sides at the adjective's span)."""
     out = []
@@ -148,6 +161,8 @@ def sentence_parties(text: str, mentions: Sequence[MentionLike], gazetteer: Gaze
     parties = _drop_locators(_drop_event_names(parties, text), text)
     sides = {p.by for p in parties}
     adjectives = [p for p in _adjective_parties(text, lo, hi, gazetteer) if p.by not in sides]
+    if True not in sides and not any(p.by for p in adjectives):
+        adjectives += _home_bodies(text, lo, hi, gazetteer)
     return sorted(parties + adjectives, key=lambda p: (p.start, not p.by))
 
 
@@ -166,6 +181,11 @@ def _drop_event_names(parties: list[Party], text: str) -> list[Party]:
 
 
 _AT = re.compile(r"(?:^|\s)(?:à|a)\s+$", re.IGNORECASE)
+# "Tcheboksary" in "la République tchouvache, dont la capitale, Tcheboksary, …", "dans la région de
+# Tver" after a list of towns, "(région de Toula)" after a town: where a party is, not a party
+_SEAT = re.compile(r"\bdont (?:la capitale|le centre(?: administratif)?)(?:,|\s+est)?\s*$", re.IGNORECASE)
+_WHERE = re.compile(r"(?:\bdans (?:la |le |l'|l’)?(?:région|province|oblast|kraï|république|district)?"
+                    r"(?:\s+(?:de la|du|de|d'|d’|de l'|de l’))?|\()\s*$", re.IGNORECASE)
 _OF = re.compile(r"^\s*(?:de la|du|de|d'|d’|de l'|de l’)\s*$", re.IGNORECASE)
 
 
@@ -174,6 +194,10 @@ def _drop_locators(parties: list[Party], text: str) -> list[Party]:
     out: list[Party] = []
     for party in parties:
         if _AT.search(text[max(0, party.start - 3):party.start]):
+            continue
+        if _SEAT.search(text[max(0, party.start - 40):party.start]):
+            continue
+        if out and _WHERE.search(text[max(out[-1].end, party.start - 40):party.start]):
             continue
         if out and out[-1].by == party.by and _OF.match(text[out[-1].end:party.start]):
             continue
