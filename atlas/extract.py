@@ -41,7 +41,7 @@ from typing import Protocol
 from atlas.extract_dates import article_year
 from atlas.extract_figures import extract_figures, parse_number
 from atlas.extract_partnerships import extract_partnerships
-from atlas.extract_text import AUTO, MentionLike
+from atlas.extract_text import AUTO, MentionLike, title_pair
 from atlas.facts import Facts, Figure, Partnership
 from atlas.gazetteer import Gazetteer
 
@@ -60,13 +60,16 @@ def extract_all(corpus: CorpusLike, mentions: Mapping[tuple[str, str], Sequence[
     figures: dict[str, Figure] = {}
     for article in corpus.articles():
         event_year = article_year([p.text for p in article.paragraphs if not getattr(p, "heading", False)])
+        countries = title_pair(article.title, gazetteer)
         for paragraph in article.paragraphs:
             found = mentions.get((article.document, paragraph.id), [])
-            if not found:
+            if not found and countries is None:
                 continue
             for p in extract_partnerships(paragraph, found, gazetteer, event_year):
                 partnerships.setdefault(p.id, p)
-            for f in extract_figures(paragraph, found, gazetteer):
+            # the title's countries, unless the paragraph is about regions or towns
+            national = all(gazetteer[m.entity_id].kind == "pays" for m in found if m.entity_id in gazetteer)
+            for f in extract_figures(paragraph, found, gazetteer, countries, national):
                 figures.setdefault(f.id, f)
     return Facts(tuple(partnerships.values()), tuple(figures.values()))
 

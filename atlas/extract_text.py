@@ -65,6 +65,8 @@ SPACE = r"[\s\u00a0]+"
 # "biélorusse-pakistanais", "tadjike-biélorusse": the two countries of a joint body (demonyms are
 # curated with the countries, data/places/countries.yaml).
 _BY_ADJ = r"(?:biélorusse|bélarussien(?:ne)?|belarussien(?:ne)?|bélarusse)"
+#: the home country's adjective in any number ("les exportations biélorusses")
+HOME_ADJECTIVE = re.compile(rf"\b{_BY_ADJ}s?\b", re.IGNORECASE)
 
 
 _ADJ = r"([a-zà-ÿ]+(?:-africain)?)"
@@ -209,3 +211,15 @@ def source_of(paragraph: ParagraphLike, quote: str) -> Source:
     """Where a candidate is written: the corpus file and the paragraph's first line (no fact file)."""
     return Source(f"corpus/{paragraph.document}.txt", getattr(paragraph, "line_start", 0), paragraph.document,
                   paragraph.id, quote)
+
+
+def title_pair(title: str, gazetteer: Gazetteer) -> tuple[str, str | None] | None:
+    """(home, foreign country) an article's title names ("Biélorussie - Serbie : …"): the parties
+    of its figures when a sentence names none ("entre les deux pays")."""
+    lowered = f" {title.split(':')[0].lower()} "  # the subtitle after ":" is not the pair
+    named = [e.id for e in gazetteer.of_kind("pays")
+             if any(re.search(rf"(?<![\w-]){re.escape(n.lower())}(?![\w-])", lowered) for n in gazetteer.names(e.id))]
+    foreign = [c for c in named if c != gazetteer.home]
+    if gazetteer.home in named and len(foreign) == 1:
+        return gazetteer.home, foreign[0]
+    return None

@@ -264,3 +264,43 @@ def test_quality_stays_above_the_measured_floor(project):
     assert scores["partenariats (paire)"]["recall"] >= 0.73
     assert scores["chiffres (commerce, en M ou %)"]["precision"] >= 0.75
     assert scores["chiffres (commerce, en M ou %)"]["recall"] >= 0.25
+
+
+# --- figures in words, factors and counts (sentences of 000_dde7657066dac0dc) --------------------
+
+
+def test_growth_by_a_fraction_in_words(gazetteer, index):
+    text = ("Il suffit de dire que de janvier à août 2021, le chiffre d'affaires des marchandises entre le "
+            "Bélarus et la Russie a augmenté de moitié pour atteindre 375 millions de dollars.")
+    assert figures(text, gazetteer, index) == {
+        ("BY", "RU", "chiffre_affaires", "croissance", 50.0, "pct", None),
+        ("BY", "RU", "chiffre_affaires", "niveau", 375.0, "millions_usd", None)}
+
+
+def test_factors_in_words_and_digits(gazetteer, index):
+    text = ("Un détail typique : les exportations de la région de Moguilev vers plus de 20 pays de l'Union "
+            "européenne ont été multipliées par 1,7 et se sont élevées à 221 millions de dollars. Les livraisons "
+            "à la Chine ont également doublé.")
+    found = figures(text, gazetteer, index)
+    assert ("BY-MA", None, "exportations", "croissance", 1.7, "facteur", None) in found
+    assert ("BY-MA", "CN", "exportations", "croissance", 2.0, "facteur", None) in found
+
+
+def test_almost_tripled_carries_its_qualifier(gazetteer, index):
+    text = ("Par exemple, si en 2020 le volume des échanges mutuels entre la Biélorussie et le Tadjikistan a été "
+            "\"presque triplé et a dépassé 111 millions de dollars\".")
+    found = figures(text, gazetteer, index)
+    assert ("BY", "TJ", "chiffre_affaires", "croissance", 3.0, "facteur", "pres_de") in found
+    assert ("BY", "TJ", "chiffre_affaires", "niveau", 111.0, "millions_usd", "plus_de") in found
+
+
+def test_growth_without_indicator_takes_the_previous_figures(gazetteer, index):
+    text = ("Les exportations biélorusses vers l'Autriche ont atteint 26,3 millions de dollars. Elles ont "
+            "augmenté d'un quart.")
+    assert ("BY", "AT", "exportations", "croissance", 25.0, "pct", None) in figures(text, gazetteer, index)
+
+
+def test_a_count_of_agreements_is_a_figure_units_are_not(gazetteer, index):
+    text = ("La région de Minsk a signé plus de 80 accords avec les régions de Chine et livré 60 tracteurs.")
+    assert figures(text, gazetteer, index) == {("BY-MI", "CN", "nombre_accords", "niveau", 80.0, "accords",
+                                                "plus_de")}
