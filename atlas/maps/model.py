@@ -60,6 +60,7 @@ class Line:
     path: tuple[LatLon, ...] = ()  # densified great circle, longitudes unwrapped
     status: str = ""
     links: tuple[tuple[str, str], ...] = ()  # (name, href) pairs shown in the popup
+    origin: str = "verifie"  # "automatique": an unreviewed candidate, drawn pale and said so
 
 
 @dataclass(frozen=True)

@@ -81,6 +81,8 @@ def _line_popup(here: str, words: Vocabulary, line: Line) -> str:
         head += f" ({line.year})"
     if line.status:
         head += f" — {html.escape(words.term('status', line.status).map)}"
+    if line.origin != "verifie":
+        head += f" — <em>{html.escape(words.label('origin', line.origin))}</em>"
     links = " – ".join(_link(here, name, url) for name, url in line.links)
     return f"{head}<br>{links}"
 
@@ -118,10 +120,14 @@ def _legend_html(spec: MapSpec) -> str:
                   f'stroke="{rel.colour}" stroke-width="3"{dash_attr}/></svg>')
         items.append(f"<li>{swatch} {html.escape(_capital(rel.map))}</li>")
     tentative = [t for t in spec.words.terms("status") if t.tentative]
-    if any(ln.status in {t.code for t in tentative} for ln in spec.lines):
+    pale = [t.label for t in tentative]
+    automatic = any(ln.origin != "verifie" for ln in spec.lines)
+    if automatic:
+        pale.append(spec.words.label("origin", "automatique"))
+    if automatic or any(ln.status in {t.code for t in tentative} for ln in spec.lines):
         items.append('<li><svg width="28" height="10" aria-hidden="true"><line x1="0" y1="5" x2="28" '
                      'y2="5" stroke="#555" stroke-opacity="0.4" stroke-width="3"/></svg> '
-                     f"trait pâle : {html.escape(' ou '.join(t.label for t in tentative))}</li>")
+                     f"trait pâle : {html.escape(' ou '.join(pale))}</li>")
     items += [_box_item(cls.color, cls.label) for cls in spec.choropleth]
     if any(f.style == "focus" for f in spec.features):
         items.append(_box_item(str(STYLES["focus"]["fillColor"]), spec.features[0].name))
@@ -142,7 +148,7 @@ def map_data(spec: MapSpec) -> dict:
     points = [[f.entity_id, f.point[0], f.point[1], f.style, f.tooltip, _feature_popup(here, f)]
               for f in spec.features if f.point]
     lines = [[ln.relation, ln.country, _flat(ln.path), ln.label, _line_popup(here, words, ln),
-              1 if ln.status in tentative else 0] for ln in spec.lines]
+              1 if ln.status in tentative or ln.origin != "verifie" else 0] for ln in spec.lines]
     rels = {r: [_capital(t.map), t.colour, t.dash]
             for r in sorted({ln.relation for ln in spec.lines}) if (t := words.term("relation", r))}
     return {

@@ -87,7 +87,7 @@ def _line(p: Partnership, places: Places, words: Vocabulary, focus: str, offset:
         from_id=a, to_id=b, from_latlon=pa, to_latlon=pb, relation=p.relation, year=p.year,
         label=f"{places.name(a)} – {places.name(b)} : {_relation_text(p, words)}",
         href=places.href(other), country=places.gazetteer.country_of(b),
-        path=round_path(bend(great_circle(pa, pb), offset)), status=p.status,
+        path=round_path(bend(great_circle(pa, pb), offset)), status=p.status, origin=p.origin,
         links=tuple((places.name(e), places.href(e)) for e in (other, a if other == b else b)),
     )
 
