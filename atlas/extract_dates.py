@@ -40,6 +40,24 @@ _REPORTED = re.compile(r"\b(?:a|ont)\s+(?:\w+\s+){0,3}?(?:signé|conclu|adopté|
 _COUNT = re.compile(r"\b\d+\s+(?:accords|documents|mémorandums|programmes|conventions)\b", re.IGNORECASE)
 
 
+_RELATIVE = re.compile(r",\s*(?:dont|où)\b", re.IGNORECASE)
+
+
+def trigger_end(text: str, anchor: int) -> int:
+    """End of the word at `anchor` (the clause test starts after the party or trigger)."""
+    match = re.compile(r"\w*").match(text, anchor)
+    return match.end() if match else anchor
+
+
+def unsplit(text: str) -> str:
+    """Words a line break split and the cleaning left hyphenated ("re-nouvelé"), rejoined: for
+    matching verbs only (offsets change; quotes are always cut from the original text)."""
+    return _SPLIT.sub("", text)
+
+
+_SPLIT = re.compile(r"(?<=[a-zà-ÿ])- ?(?=[a-zà-ÿ]{3})")
+
+
 def _blank(text: str, pattern: re.Pattern[str]) -> str:
     return pattern.sub(lambda m: " " * len(m.group()), text)
 
@@ -86,11 +104,18 @@ def article_year(paragraphs: list[str]) -> int | None:
 
 
 def link_year(text: str, lo: int, hi: int, anchor: int, status: str, event_year: int | None,
-              sentence_spans: list[tuple[int, int]]) -> int | None:
-    """The year of a link stated in text[lo:hi] (its trigger at `anchor`), by the module's rules."""
+              sentence_spans: list[tuple[int, int]], trigger: int | None = None) -> int | None:
+    """The year of a link stated in text[lo:hi] (its foreign party at `anchor`, its trigger at
+    `trigger`), by the module's rules."""
     if status in ("prevu", "projet", "inconnu"):
         return None
     own = years_in(text[lo:hi], renewal=status == "renouvele")
+    # "… avec la République tchouvache, dont la capitale accueille depuis 2019 une maison de
+    # commerce": a relative clause after the link speaks of something else
+    after = max(trigger_end(text, anchor), trigger_end(text, trigger if trigger is not None else anchor))
+    clause = _RELATIVE.search(text, after, hi)
+    if clause:
+        own = [(pos, y) for pos, y in own if lo + pos < clause.start()]
     if own:
         return min(own, key=lambda item: abs(lo + item[0] - anchor))[1]
     if _SAME_YEAR.search(text, lo, hi):
@@ -103,6 +128,6 @@ def link_year(text: str, lo: int, hi: int, anchor: int, status: str, event_year:
             years = years_in(text[s_lo:s_hi])
             if years:
                 return years[0][1]
-    if event_year and _REPORTED.search(text, lo, hi) and not _COUNT.search(text, lo, hi):
+    if event_year and _REPORTED.search(unsplit(text[lo:hi])) and not _COUNT.search(text, lo, hi):
         return event_year
     return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from atlas.extract_dates import link_year
+from atlas.extract_dates import link_year, unsplit
 from atlas.extract_text import (
     AUTO,
     BRACKET_YEAR,
@@ -288,10 +288,10 @@ def _candidates(paragraph: ParagraphLike, pairs: list[tuple[Party, Party]], trig
         if not _plausible(gazetteer, gazetteer[by_id], gazetteer[partner.entity_id]):
             continue
         for t in trigs:
-            status = sentence_status(text[lo:hi], t.start - lo if lo <= t.start < hi else None)
+            status = sentence_status(unsplit(text[lo:hi]), t.start - lo if lo <= t.start < hi else None)
             year = (year_after(text, partner.end) or year_after(text, by.end)
                     or link_year(text, lo, hi, partner.start if lo <= partner.start < hi else t.start, status,
-                                 event_year, spans))
+                                 event_year, spans, t.start if lo <= t.start < hi else None))
             inside = [x for x in (by, partner) if lo <= x.start < hi]
             start = min([t.start] + [x.start for x in inside])
             end = max([t.end] + [x.end for x in inside])

@@ -112,10 +112,16 @@ _HOME_BODY = re.compile(rf"\b(?:gouvernement|partie|conseil des ministres|état|
                         rf"d'industrie|autorités|ministère \w+(?: \w+)?) {_BY_ADJ}s?\b", re.IGNORECASE)
 
 
+# "sa branche de la Chambre … biélorusse": a region's branch, not the country
+_BRANCH_OF = re.compile(r"\b(?:sa|son|leur)\s+(?:branche|section|antenne|filiale|bureau)\s+"
+                        r"(?:de la|du|de l'|de l’)\s*$", re.IGNORECASE)
+
+
 def _home_bodies(text: str, lo: int, hi: int, gazetteer: Gazetteer) -> list[Party]:
     if gazetteer.home not in gazetteer:
         return []
-    return [Party(gazetteer.home, m.start(), m.end(), True) for m in _HOME_BODY.finditer(text, lo, hi)][:1]
+    return [Party(gazetteer.home, m.start(), m.end(), True) for m in _HOME_BODY.finditer(text, lo, hi)
+            if not _BRANCH_OF.search(text[max(lo, m.start() - 40):m.start()])][:1]
 
 
 def _adjective_parties(text: str, lo: int, hi: int, gazetteer: Gazetteer) -> list[Party]:

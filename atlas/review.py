@@ -167,7 +167,11 @@ def apply_reviews(queue: Facts, reviews: Iterable[Review], checker: DecisionChec
     verified: list[Fact] = []
     notes: list[str] = []
     for review in reviews:
-        if review.document in sha256 and review.sha256 != sha256[review.document]:
+        if review.document not in sha256:
+            notes.append(f"{review.path}:1: document {review.document} is not in the corpus; its decisions are "
+                         "kept but not applied")
+            continue
+        if review.sha256 != sha256[review.document]:
             notes.append(f"{review.path}:{review.sha_line}: corpus/{review.document}.txt changed since these "
                          "decisions were taken (sha256 differs): check the accepted quotes, then run `make review`")
         for entry in review.decided():

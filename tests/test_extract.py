@@ -304,3 +304,18 @@ def test_a_count_of_agreements_is_a_figure_units_are_not(gazetteer, index):
     text = ("La région de Minsk a signé plus de 80 accords avec les régions de Chine et livré 60 tracteurs.")
     assert figures(text, gazetteer, index) == {("BY-MI", "CN", "nombre_accords", "niveau", 80.0, "accords",
                                                 "plus_de")}
+
+
+def test_a_year_inside_the_relative_clause_holding_the_link_dates_it(gazetteer, index):
+    # corpus/000, lines 1541-1544
+    text = ("La province chinoise du Jiangsu, qui a signé en 2015 un accord pour établir des relations de "
+            "jumelage avec la région de Moguilev, a été la première région de Chine avec laquelle les habitants "
+            "de Moguilev ont organisé en juillet 2020 un échange de contacts et de coopération.")
+    assert ("BY-MA", "CN-JS", "jumelage", 2015) in links(text, gazetteer, index)
+
+
+def test_a_relative_clause_after_the_link_does_not_date_it(gazetteer, index):
+    # the seed's Russian-regions wording (000, p-30) with a "dont" clause about something else
+    text = ("La région de Gomel a signé un accord de coopération avec la région de Vladimir, dont les "
+            "entreprises travaillent depuis 2016 avec celles de Mozyr.")
+    assert ("BY-HO", "RU-VLA", "accord", 2016) not in links(text, gazetteer, index)

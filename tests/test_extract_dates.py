@@ -12,7 +12,7 @@ FORUM = ("Le huitième Forum des régions de Biélorussie et de Russie, qui s'es
 # corpus/000, line 1374-1375
 OMAN = ("Le Bélarus et Oman ont signé l'accord sur sa création dès 2010, mais la première réunion du "
         "conseil d'affaires n'a eu lieu qu'en août 2015 à Minsk.")
-# corpus/000, around line 1430 (Zhodino - Gulistan)
+# corpus/000, lines 984-986 (Zhodino - Gulistan)
 ZHODINO = ("Le mémorandum sur la coopération entre les villes de Zhodino et de Gulistan, signé en novembre "
            "2021, devrait également contribuer à étendre la coopération entre les deux régions.")
 

@@ -208,7 +208,7 @@ def run_dev(dev_dir: Path, root: Path = ROOT) -> tuple[dict[str, DocScore], list
         corpus.mkdir()
         for path in texts:
             shutil.copy(path, corpus / path.name)
-        project = replace(Project.at(root), corpus=corpus, cache=Path(tmp) / "cache",
+        project = replace(Project.at(root), corpus=corpus, cache=Path(tmp) / "cache", review=Path(tmp) / "review",
                           fact_folders=tuple((t, Path(tmp) / t) for t, _ in Project.at(root).fact_folders))
         import warnings
 
