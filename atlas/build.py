@@ -15,7 +15,8 @@ import warnings
 from datetime import UTC, datetime
 from pathlib import Path
 
-from atlas import exports
+from atlas import exports, facts
+from atlas.background import Background
 from atlas.cache import StageCache
 from atlas.errors import DataError
 from atlas.facts import Facts
@@ -32,6 +33,7 @@ from atlas.project import ROOT, Project
 from atlas.publish import GENERATED, build_site, write_generated
 from atlas.readers import GEO_MISSING, read_json
 from atlas.site_urls import OVERVIEW_MAP, page_path
+from atlas.vocabulary import vocabulary_from_schema
 
 
 def data_epoch(root: Path) -> int:
@@ -52,17 +54,23 @@ def _checked_regions_export(regions_path: Path, countries_path: Path, world_path
     return exports.regions_geojson(read_json(regions_path, GEO_MISSING))
 
 
-def generate(project: Project, timings: Timings, epoch: int,
-             cache: StageCache | None = None) -> dict[str, str | bytes]:
+def generate(project: Project, timings: Timings, epoch: int, cache: StageCache | None = None,
+             background: Background | None = None) -> dict[str, str | bytes]:
     """Every generated file of docs/, as a docs-relative path → content mapping.
 
     The data stages come from `pipeline.prepare`; the slow pure stages (gazetteer, recognition,
     extraction, maps) go through `cache`, keyed by their declared inputs.
     """
     # imported here: folium is slow to import, and a build stopped by bad data never draws maps
-    from atlas.maps.stage import draw_maps, map_block
+    from atlas.maps.stage import draw_maps, map_block, start_base
 
     cache = cache or StageCache(None)
+    background = background or Background()
+    # the maps' base layer depends only on the geometry and the home country: it is simplified on
+    # the other core while the data stages run (if the cache does not hold it)
+    home = vocabulary_from_schema(facts.load_schema(project.schema), project.schema).home
+    start_base(background, cache, project.places.regions_geojson, project.countries_geojson,
+               project.world_geojson, home)
     stages = prepare(project, cache, timings)
     corpus, gazetteer, mentions, schema, words, published = (
         stages.corpus, stages.gazetteer, stages.mentions, stages.schema, stages.words, stages.published)
@@ -70,7 +78,7 @@ def generate(project: Project, timings: Timings, epoch: int,
     regions_export = cache.get("export-regions", project.inputs("export-regions"),
                                lambda: _checked_regions_export(regions_path, countries_path, project.world_geojson))
     maps, map_ids = timings.run("maps", draw_maps, published, gazetteer, words, regions_path, countries_path,
-                                cache, world_path=project.world_geojson)
+                                cache, world_path=project.world_geojson, background=background)
     version = datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%d") if epoch else "non datée"
     data = SiteData(corpus, gazetteer, published, mentions, version, words, maps=map_ids)
     files: dict[str, str | bytes] = dict(maps)
@@ -110,7 +118,8 @@ def run(project: Project, site_dir: Path | None = None, skip_mkdocs: bool = Fals
     timings = Timings()
     epoch = data_epoch(project.root)
     cache = StageCache(project.cache if use_cache else None)
-    files = generate(project, timings, epoch, cache)
+    with Background() as background:
+        files = generate(project, timings, epoch, cache, background)
     timings.run("write", write_generated, project.docs, files)
     if not skip_mkdocs:
         timings.run("mkdocs", build_site, project.mkdocs, site_dir or project.site, epoch)

@@ -57,6 +57,10 @@ class StageCache:
         self.misses = 0
         self.used: set[Path] = set()
 
+    def has(self, stage: str, inputs: Iterable[Any]) -> bool:
+        """Whether `get` would read the stage's result instead of computing it."""
+        return self.folder is not None and (self.folder / stage / f"{fingerprint(inputs)}.pickle").is_file()
+
     def get(self, stage: str, inputs: Iterable[Any], compute: Callable[[], T]) -> T:
         if self.folder is None:
             return compute()

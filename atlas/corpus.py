@@ -289,9 +289,9 @@ def _blocks(lines: list[str]) -> list[_Block]:
 
 
 def _next_text_line(lines: list[str], index: int) -> str:
-    for line in lines[index + 1 :]:
-        if line.strip() and not cleaning.is_page_number(line):
-            return line
+    for j in range(index + 1, len(lines)):  # no slice: a copy of the rest at every line is quadratic
+        if lines[j].strip() and not cleaning.is_page_number(lines[j]):
+            return lines[j]
     return ""
 
 

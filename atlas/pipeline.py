@@ -7,6 +7,7 @@ see the same data. Pages, maps and exports are drawn from its result by `atlas.b
 
 from __future__ import annotations
 
+import functools
 import time
 import warnings
 from dataclasses import dataclass, field, replace
@@ -14,9 +15,10 @@ from typing import Any
 
 from atlas import extract, facts, recognise, review
 from atlas.cache import StageCache
-from atlas.corpus import Corpus, load_corpus, parse_document
+from atlas.corpus import Corpus, Document, load_corpus, parse_document
 from atlas.facts import Facts
 from atlas.gazetteer import Gazetteer, load_gazetteer
+from atlas.per_document import merge_candidates, merge_mentions, only, per_document
 from atlas.project import Project
 from atlas.recognise import Mention, PlaceIndex
 from atlas.vocabulary import Vocabulary, vocabulary_from_schema
@@ -58,7 +60,8 @@ class Stages:
 
 def prepare(project: Project, cache: StageCache | None = None, timings: Timings | None = None) -> Stages:
     """Run the data stages of `project`; the slow pure ones go through `cache`, keyed by the
-    files `project` declares for them plus the corpus documents' sha256. Facts are validated
+    files `project` declares for them (recognition and extraction per document, also keyed by
+    the document's own content). Facts are validated
     at every run."""
     cache = cache or StageCache(None)
     timings = timings or Timings()
@@ -67,22 +70,26 @@ def prepare(project: Project, cache: StageCache | None = None, timings: Timings 
         return cache.get("parse", [doc_id, text, title or ""], lambda: parse_document(doc_id, text, title))
 
     corpus = timings.run("corpus", load_corpus, project.corpus, parse)
-    documents = [(d.id, d.sha256) for d in corpus.documents]
     schema = facts.load_schema(project.schema)
     words = vocabulary_from_schema(schema, project.schema)
     gazetteer = timings.run("gazetteer", cache.get, "gazetteer", project.inputs("gazetteer"),
                             lambda: load_gazetteer(project.places))
     gazetteer = replace(gazetteer, home=words.home)
 
-    def find_mentions() -> dict[tuple[str, str], list[Mention]]:
-        return recognise.recognise_corpus(corpus, place_index(project, gazetteer))
+    # Recognition and extraction are cached document by document (atlas/per_document.py): one new
+    # or changed document re-does its own work only.
+    index = functools.cache(lambda: place_index(project, gazetteer))  # built only if a document is new
 
-    mentions = timings.run("recognise", cache.get, "mentions", [*project.inputs("mentions"), *documents],
-                           find_mentions)
+    def find_mentions(document: Document) -> dict[tuple[str, str], list[Mention]]:
+        return recognise.recognise_corpus(only(document), index())
+
+    mentions = timings.run("recognise", lambda: merge_mentions(per_document(
+        cache, "mentions", project.inputs("mentions"), corpus.documents, find_mentions)))
     curated = timings.run("facts", facts.load_facts, facts.read_fact_files(project.fact_folders), schema, corpus,
                           [e.id for e in gazetteer])
-    candidates = timings.run("extract", cache.get, "extract", [*project.inputs("extract"), *documents],
-                             lambda: extract.extract_all(corpus, mentions, gazetteer))
+    candidates = timings.run("extract", lambda: merge_candidates(per_document(
+        cache, "extract", project.inputs("extract"), corpus.documents,
+        lambda document: extract.extract_all(only(document), mentions, gazetteer))))
     outcome = timings.run("review", review_outcome, project, corpus, curated, candidates, schema,
                           [e.id for e in gazetteer])
     uncurated = {d.id for d in corpus.documents if not d.curated}

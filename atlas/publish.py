@@ -12,6 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from atlas import search_load
 from atlas.errors import DataError
 
 #: Folders and files of docs/ that the pipeline owns: rewritten at every build, never committed.
@@ -87,10 +88,12 @@ def build_site(mkdocs_config: Path, site_dir: Path, epoch: int) -> None:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    _swap(staging, site_dir)
+    search_load.slim_site(staging)
+    swap_in(staging, site_dir)
 
 
-def _swap(staging: Path, site_dir: Path) -> None:
+def swap_in(staging: Path, site_dir: Path) -> None:
+    """Replace `site_dir` by the finished build `staging` (same file system) in two renames."""
     old = site_dir.with_name(site_dir.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     if site_dir.exists():

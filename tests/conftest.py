@@ -37,13 +37,31 @@ def built_site(tmp_path_factory) -> Path:
 
 #: fixtures that build the whole site (tens of seconds each): tests using them are `slow`, and
 #: `make check` (the fast lane) leaves them to `make test`.
-SITE_FIXTURES = {"built_site", "good_project", "second_build", "hostile", "bad_input_project"}
+SITE_FIXTURES = {"built_site", "zensical_site", "any_site", "good_project", "second_build", "hostile",
+                 "bad_input_project"}
 
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(scope="session")
+def zensical_site(built_site) -> Path:
+    """The same generated docs/ built with the pinned Zensical (`make test` installs it)."""
+    from atlas.build import data_epoch
+    from atlas.tools.zensical import build
+
+    root = built_site.parent
+    build(root, root / "site-zensical", data_epoch(root))
+    return root / "site-zensical"
+
+
+@pytest.fixture(scope="session", params=["mkdocs", "zensical"])
+def any_site(request) -> Path:
+    """Each build of the site in turn: MkDocs Material (the reference) and Zensical."""
+    return request.getfixturevalue("built_site" if request.param == "mkdocs" else "zensical_site")
 
 
 def pytest_addoption(parser):

@@ -190,8 +190,13 @@ def _new_map(spec: MapSpec) -> folium.Map:
 
 def render_map(spec: MapSpec) -> str:
     """Standalone HTML of one map; same spec → same bytes; no network URL inside."""
+    return render_layer(spec, AtlasLayer(map_data(spec)))
+
+
+def render_layer(spec: MapSpec, layer: AtlasLayer) -> str:
+    """Standalone HTML of a map of `spec` carrying `layer` (see fill.py for why it is apart)."""
     m = _new_map(spec)
-    AtlasLayer(map_data(spec)).add_to(m)
+    layer.add_to(m)
     root = m.get_root()
     root.title = spec.title
     _fix_ids(root)

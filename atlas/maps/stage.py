@@ -10,12 +10,13 @@ from pathlib import Path
 
 from shapely.geometry import shape
 
+from atlas.background import Background
 from atlas.cache import StageCache
 from atlas.facts import Facts
 from atlas.gazetteer import Gazetteer
 from atlas.maps.assets import BASE_JS, base_ids, base_script, build_base, shared_files
 from atlas.maps.embed import iframe_html
-from atlas.maps.model import MapSpec
+from atlas.maps.fill import Filler
 from atlas.maps.specs import Places, build_all_specs
 from atlas.readers import GEO_MISSING, read_json
 from atlas.site_urls import OVERVIEW_MAP, asset_path, map_path
@@ -31,10 +32,6 @@ def country_points(countries_geojson: dict) -> dict[str, tuple[float, float]]:
     return out
 
 
-def _render(spec: MapSpec) -> str:
-    from atlas.maps.render import render_map  # folium is slow to import: only on a cache miss
-
-    return render_map(spec)
 
 
 def _base(regions_path: Path, countries_path: Path, world_path: Path | None, home: str) -> tuple[str, set[str]]:
@@ -42,9 +39,21 @@ def _base(regions_path: Path, countries_path: Path, world_path: Path | None, hom
     return base_script(base), base_ids(base)
 
 
+def base_inputs(regions_path: Path, countries_path: Path, world_path: Path | None, home: str) -> list:
+    """What the base layer depends on (its cache key)."""
+    return [regions_path, countries_path, *([world_path] if world_path else []), home]
+
+
+def start_base(background: Background, cache: StageCache, regions_path: Path, countries_path: Path,
+               world_path: Path | None, home: str) -> None:
+    """Start simplifying the base layer in the background if the cache does not hold it."""
+    if not cache.has("maps-base", base_inputs(regions_path, countries_path, world_path, home)):
+        background.start("maps-base", _base, regions_path, countries_path, world_path, home)
+
+
 def draw_maps(
     facts: Facts, gazetteer: Gazetteer, words: Vocabulary, regions_path: Path, countries_path: Path,
-    cache: StageCache | None = None, world_path: Path | None = None,
+    cache: StageCache | None = None, world_path: Path | None = None, background: Background | None = None,
 ) -> tuple[dict[str, str | bytes], dict[str, str]]:
     """Every map file and shared asset (docs-relative path → content), and each place's map id
     (the overview's under OVERVIEW_MAP).
@@ -53,9 +62,10 @@ def draw_maps(
     so editing one fact redraws only the maps it appears on.
     """
     cache = cache or StageCache(None)
-    geometry = [regions_path, countries_path, *([world_path] if world_path else []), gazetteer.home]
-    base_js, ids = cache.get("maps-base", geometry,
-                             lambda: _base(regions_path, countries_path, world_path, gazetteer.home))
+    background = background or Background()
+    inputs = base_inputs(regions_path, countries_path, world_path, gazetteer.home)
+    base_js, ids = cache.get("maps-base", inputs, lambda: background.take(
+        "maps-base", lambda: _base(regions_path, countries_path, world_path, gazetteer.home)))
     points = cache.get("maps-points", [countries_path],
                        lambda: country_points(read_json(countries_path, GEO_MISSING)))
     places = Places(gazetteer, points, frozenset(ids))
@@ -63,8 +73,9 @@ def draw_maps(
     specs = cache.get("map-specs", key, lambda: build_all_specs(facts.partnerships, places, words))
     files: dict[str, str | bytes] = {asset_path(BASE_JS): base_js, **shared_files()}
     map_ids: dict[str, str] = {}
+    filler = Filler()  # folium (slow to import) only on a cache miss
     for spec in specs:
-        files[map_path(spec.map_id)] = cache.get("map", [repr(spec)], lambda spec=spec: _render(spec))
+        files[map_path(spec.map_id)] = cache.get("map", [repr(spec)], lambda spec=spec: filler.render(spec))
         if spec.map_id == OVERVIEW_MAP:
             map_ids[OVERVIEW_MAP] = spec.map_id
             continue

@@ -35,12 +35,14 @@ def front_matter(title: str, description: str | None = None, *, tags: Sequence[s
     """YAML front matter; title and description are HTML-escaped because themes print them
     unescaped in <title>. `tags` go only into the search index (no tags plugin, so the page does
     not show them; search results print them as text), hence not escaped: "l'Altaï" must stay
-    one searchable word, not "l&#x27;Altaï"."""
+    one searchable word, not "l&#x27;Altaï". Zensical prints tags at the page's foot (hidden
+    by `hide: [tags]`)."""
     lines = ["---", f"title: {_yaml_str(html.escape(title, quote=False))}"]
     if description:
         lines.append(f"description: {_yaml_str(html.escape(description, quote=False))}")
     if tags:
-        lines.append("tags:")
+        # Zensical prints a page's tags as chips at its foot unless the page hides them.
+        lines += ["hide:", "  - tags", "tags:"]
         lines += [f"  - {_yaml_str(' '.join(tag.split()))}" for tag in tags]
     lines.append("---")
     return "\n".join(lines) + "\n\n"

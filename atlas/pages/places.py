@@ -206,13 +206,26 @@ def _word_window(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: Mentions shown with an excerpt; the others are listed as paragraph links, one line per article,
+#: so that a page cited in thousands of paragraphs stays readable (and does not grow as fast).
+EXCERPTS = 30
+
+
 def mention_list(data: SiteData, entity: Entity, path: str) -> list[str]:
     rows = []
-    for article, paragraph, mention in data.mentions_of(entity.id):
+    rest: dict[str, tuple[object, list[str]]] = {}
+    for n, (article, paragraph, mention) in enumerate(data.mentions_of(entity.id)):
+        target = f"{relative(path, article_path(article))}#{paragraph.id}"
+        if n >= EXCERPTS:
+            rest.setdefault(article.id, (article, []))[1].append(f"[§{paragraph.id[2:]}]({target})")
+            continue
         start, end = _word_window(paragraph.text, mention.start - 90, mention.end + 110)
         excerpt = ("…" if start else "") + paragraph.text[start:end] + ("…" if end < len(paragraph.text) else "")
-        target = f"{relative(path, article_path(article))}#{paragraph.id}"
         rows.append(f"- [{markup.cell(article.title)}, §{paragraph.id[2:]}]({target}) : « {markup.cell(excerpt)} »")
+    if rest:
+        count = sum(len(links) for _, links in rest.values())
+        rows += ["", f"Autres mentions ({french.plural(count, 'paragraphe')}) :", ""]
+        rows += [f"- {markup.cell(article.title)} : {', '.join(links)}" for article, links in rest.values()]
     return rows or ["Aucune mention relevée."]
 
 
