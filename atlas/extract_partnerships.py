@@ -31,7 +31,7 @@ from atlas.gazetteer import Entity, Gazetteer
 _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (rel, re.compile(pat, re.IGNORECASE)) for rel, pat in (
         ("accord", r"\bjumelées" + SPACE + r"ou" + SPACE + r"en" + SPACE + r"partenariat"),
-        ("relations_amicales", r"\brelations" + SPACE + r"amicales\b"),
+        ("relations_amicales", r"\b(?:relations|contacts|liens)" + SPACE + r"(?:amicales|amicaux)\b"),
         ("jumelage", r"\b(?:jumel\w*|jumeaux?|jumelles?|villes" + SPACE + r"jumelles)\b"),
         ("accord_chambres", r"\bchambres?" + SPACE + r"de" + SPACE + r"commerce\b"),
         ("conseil_affaires", r"\bconseils?" + SPACE + r"(?:d'|d’)affaires\b|\bconseils?" + SPACE
@@ -39,11 +39,12 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("groupe_travail", r"\bgroupes?" + SPACE + r"de" + SPACE + r"travail\b"),
         ("feuille_de_route", r"\bfeuilles?" + SPACE + r"de" + SPACE + r"route\b"),
         ("plan_action", r"\bplans?" + SPACE + r"(?:d'|d’)action\b|\bprogrammes?" + SPACE + r"de" + SPACE
-         + r"mesures\b"),
+         + r"mesures\b|\bprogrammes?" + SPACE + r"de" + SPACE + r"coopération" + SPACE + r"(?:pour|pour les années)"
+         + SPACE + r"\d{4}"),
         ("memorandum", r"\bmémorandums?\b"),
         ("autre", r"\bcommissions?" + SPACE + r"(?:intergouvernementale|mixte|conjointe)s?\b|\bcomité"
          + SPACE + r"intergouvernemental\b|\bpartenariat" + SPACE + r"stratégique\b|\brelations" + SPACE
-         + r"diplomatiques\b|\bdéclaration" + SPACE + r"d[e']"),
+         + r"diplomatiques\b|\bdéclaration" + SPACE + r"d[e']|\b(?:lettre|protocole)" + SPACE + r"d'intention\b"),
         ("_signe", r"\b(?:a|ont|été)" + SPACE + r"signée?s?\b"),
         ("accord", r"\baccords?\b|\bdocuments?" + SPACE + r"sur" + SPACE + r"la"
          + SPACE + r"coopération\b"),

@@ -70,7 +70,9 @@ HOME_ADJECTIVE = re.compile(rf"\b{_BY_ADJ}s?\b", re.IGNORECASE)
 
 
 _ADJ = r"([a-zà-ÿ]+(?:-africain)?)"
-_ADJ_PAIR = re.compile(rf"\b{_BY_ADJ}s?-{_ADJ}\b|\b{_ADJ}-{_BY_ADJ}s?\b", re.IGNORECASE)
+# "biélorusso-kirghiz", "bélarusso-nigérian": the compound form of the home adjective
+_BY_PREFIX = r"(?:biélorusso|bélarusso|belarusso)"
+_ADJ_PAIR = re.compile(rf"\b(?:{_BY_ADJ}s?|{_BY_PREFIX})-{_ADJ}\b|\b{_ADJ}-{_BY_ADJ}s?\b", re.IGNORECASE)
 
 
 def _demonym_country(word: str, gazetteer: Gazetteer) -> str | None:

@@ -319,3 +319,25 @@ def test_a_relative_clause_after_the_link_does_not_date_it(gazetteer, index):
     text = ("La région de Gomel a signé un accord de coopération avec la région de Vladimir, dont les "
             "entreprises travaillent depuis 2016 avec celles de Mozyr.")
     assert ("BY-HO", "RU-VLA", "accord", 2016) not in links(text, gazetteer, index)
+
+
+# --- wordings the seed corpus does not use (sentences written for the rule, in its style) ------
+
+
+def test_compound_home_adjective_names_both_countries(gazetteer, index):
+    text = "Le Conseil d'affaires biélorusso-kazakh s'est réuni à Minsk en 2021."
+    assert ("BY", "KZ", "conseil_affaires", 2021) in links(text, gazetteer, index)
+
+
+def test_friendly_contacts_and_a_dated_cooperation_programme(gazetteer, index):
+    text = ("La ville de Grodno entretient des contacts amicaux avec la ville de Kovrov. La région de Brest a "
+            "signé un programme de coopération pour 2021-2023 avec la région de Pavlodar.")
+    found = links(text, gazetteer, index)
+    assert ("grodno", "kovrov", "relations_amicales", None) in found
+    assert ("BY-BR", "KZ-55", "plan_action", None) in found
+
+
+def test_a_pronoun_subject_takes_the_previous_belarusian_party(gazetteer, index):
+    text = ("La région de Moguilev a signé un accord avec la région de Tver en 2021. Elle a en outre signé un "
+            "mémorandum avec la région de Koursk.")
+    assert ("BY-MA", "RU-KRS", "memorandum", None) in links(text, gazetteer, index)
