@@ -7,7 +7,7 @@ French news texts date a link in several ways, and most years in a sentence are 
   * a comparison or a horizon, "par rapport à 2021", "jusqu'en 2026", "d'ici 2025": not a date;
   * a renewal, "a renouvelé l'accord conclu en 2014": 2014 is the old signing, not the renewal;
   * "la même année", "Cette année-là": the last year stated before;
-  * "C'était en octobre 2019." right after the sentence: that year;
+  * "C'était en octobre 2019." or "Le groupe, créé en 2019, …" right after the sentence: that year;
   * none in the sentence, a link signed at the event the article reports ("Lors du forum, … a
     signé …"): the year the article's opening paragraph gives the event;
   * a relative date alone ("en mars dernier", "l'année prochaine"): no year.
@@ -30,7 +30,10 @@ _NOT_A_DATE = re.compile(r"(?:par rapport (?:à|a)|comparé (?:à|a)|jusqu'(?:en
 _OLD_SIGNING = re.compile(r"\b(?:conclu|signé|adopté|établi)e?s?\s+(?:en|le)\s+(?:\d{1,2}\s+)?(?:(?:" + _MONTHS
                           + r")\s+)?(?:19|20)\d\d", re.IGNORECASE)
 _SAME_YEAR = re.compile(r"\b(?:la même année|cette année-là|la même année-là)\b", re.IGNORECASE)
-_NEXT_SAYS_WHEN = re.compile(r"\s*(?:c'était|cela s'est passé|ce fut)\b", re.IGNORECASE)
+# the next sentence dates it: "C'était en octobre 2019.", "Le groupe, créé en 2019, a constaté…"
+_NEXT_SAYS_WHEN = re.compile(r"\s*(?:c'était|cela s'est passé|ce fut)\b|\s*(?:le|la|l'|l’|ce|cet|cette)\s*"
+                             r"(?:groupe|conseil|accord|document|mémorandum|plan|programme|feuille|commission)\w*"
+                             r"[^.]{0,30}?\b(?:créée?|signée?|conclue?|adoptée?|établie?)\s+en\b", re.IGNORECASE)
 # a verb reporting a signing as news (passé composé): dated by the event the article reports
 _REPORTED = re.compile(r"\b(?:a|ont)\s+(?:\w+\s+){0,3}?(?:signé|conclu|adopté|approuvé|renouvelé|prolongé|"
                        r"paraphé)\b", re.IGNORECASE)

@@ -59,3 +59,11 @@ def test_a_signed_participle_next_to_the_document_outweighs_a_later_devrait():
 def test_period_of_a_figure():
     assert period_of("le programme pour 2021-2025 vise", 0, 33) == ("2021", "2025")
     assert period_of("en 2021 les exportations ont atteint", 0, 36) == ("2021", "2021")
+
+
+def test_the_next_sentence_can_date_the_link():
+    text = ("La réunion du groupe de travail s'est tenue en mars dernier. Le groupe, créé en 2019, a "
+            "constaté une hausse des échanges.")
+    spans = sentences(text)
+    lo, hi = spans[0]
+    assert link_year(text, lo, hi, text.index("groupe"), "signe", None, spans) == 2019
