@@ -61,6 +61,16 @@ def unsplit(text: str) -> str:
 _SPLIT = re.compile(r"(?<=[a-zà-ÿ])- ?(?=[a-zà-ÿ]{3})")
 
 
+def unsplit_with_offsets(text: str) -> tuple[str, list[int]]:
+    """`unsplit(text)` and, for each of its characters, its offset in `text`."""
+    kept = [True] * len(text)
+    for match in _SPLIT.finditer(text):
+        for i in range(match.start(), match.end()):
+            kept[i] = False
+    where = [i for i, keep in enumerate(kept) if keep]
+    return "".join(text[i] for i in where), where
+
+
 def _blank(text: str, pattern: re.Pattern[str]) -> str:
     return pattern.sub(lambda m: " " * len(m.group()), text)
 

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from atlas.extract_dates import period_of
+from atlas.extract_dates import period_of, unsplit_with_offsets
 from atlas.extract_text import (
     AUTO,
     HOME_ADJECTIVE,
@@ -60,7 +60,7 @@ _WORDS = {"une fois et demie": 1.5, "deux": 2.0, "trois": 3.0, "quatre": 4.0, "c
 # "plus de 60 documents", "27 accords et programmes", "14 documents ont été signés"
 _COUNT = re.compile(_QUAL + r"(?P<num>\d{1,4})\s+(?:accords|documents|mémorandums|conventions|traités)\b",
                     re.IGNORECASE)
-_BOTH_COUNTRIES = re.compile(r"\b(?:les deux pays|entre nos pays|bilatéra\w*)\b", re.IGNORECASE)
+_BOTH_COUNTRIES = re.compile(r"\b(?:(?:les|des|aux) deux pays|entre nos pays|bilatéra\w*)\b", re.IGNORECASE)
 _DOWN = re.compile(r"diminu|baiss|recul", re.IGNORECASE)
 _UNITS = {"dollars": "millions_usd", "euros": "millions_eur", "d'euros": "millions_eur", "roubles": "millions_rub",
           "de roubles": "millions_rub"}
@@ -129,10 +129,26 @@ def extract_figures(paragraph: ParagraphLike, mentions: Sequence[MentionLike],
         if pair is None:
             continue
         period = period_of(text, lo, hi)
+        foreign = [p for p in parties if not p.by]
         for number in numbers:
-            fig = _figure(paragraph, number, pair, period)
+            fig = _figure(paragraph, number, _nearest_counterpart(text, lo, pair, foreign, number.start), period)
             out.setdefault(fig.id, fig)
     return list(out.values())
+
+
+def _nearest_counterpart(text: str, lo: int, pair: tuple[str, str | None], foreign: list[Party],
+                         at: int) -> tuple[str, str | None]:
+    """"avec la région de Tula … 145,6 millions, tandis que le commerce avec la Tchouvachie a augmenté
+    d'un tiers": after a contrast ("tandis que", "alors que", ";"), a number goes with the foreign
+    place named in its own clause."""
+    clause = max((m.end() for m in _CONTRAST.finditer(text, lo, at)), default=None)
+    if clause is None or pair[1] is None:
+        return pair
+    own = [p for p in foreign if clause <= p.start < at]
+    return (pair[0], own[-1].entity_id) if own else pair
+
+
+_CONTRAST = re.compile(r"\btandis que\b|\balors que\b|;", re.IGNORECASE)
 
 
 def _figure_pair(parties: list[Party], gazetteer: Gazetteer,
@@ -152,6 +168,15 @@ _RANK = {"pays": 0, "region": 1, "ville": 2, "district": 3}
 
 
 def _numbers(text: str, lo: int, hi: int, carried: str | None) -> Iterable[Number]:
+    """Every figure of text[lo:hi], read with its hyphen-split words rejoined ("aug-menté d'un
+    tiers"); offsets are the original text's."""
+    joined, where = unsplit_with_offsets(text[lo:hi])
+    for n in _joined_numbers(joined, 0, len(joined), carried):
+        end = where[n.end - 1] + 1 if n.end > 0 else where[0]
+        yield Number(lo + where[n.start], lo + end, n.indicator, n.measure, n.value, n.unit, n.qualifier)
+
+
+def _joined_numbers(text: str, lo: int, hi: int, carried: str | None) -> Iterable[Number]:
     """Every figure of text[lo:hi] with what it measures (None skipped: an amount of nothing)."""
     for m in _AMOUNT.finditer(text, lo, hi):
         indicator = _indicator_before(text, lo, m.start())

@@ -341,3 +341,12 @@ def test_a_pronoun_subject_takes_the_previous_belarusian_party(gazetteer, index)
     text = ("La région de Moguilev a signé un accord avec la région de Tver en 2021. Elle a en outre signé un "
             "mémorandum avec la région de Koursk.")
     assert ("BY-MA", "RU-KRS", "memorandum", None) in links(text, gazetteer, index)
+
+
+def test_a_number_after_tandis_que_goes_with_its_own_clause(gazetteer, index):
+    # the seed's wording for regional trade (000, p-20) with a contrast, and a hyphen-split verb
+    text = ("Le chiffre d'affaires de la région de Moguilev avec la région de Smolensk s'est élevé à 145,6 millions "
+            "de dollars en 2021, tandis que le commerce avec la région de Briansk a aug-menté d'un tiers.")
+    found = figures(text, gazetteer, index)
+    assert ("BY-MA", "RU-SMO", "chiffre_affaires", "niveau", 145.6, "millions_usd", None) in found
+    assert ("BY-MA", "RU-BRY", "chiffre_affaires", "croissance", 33.3, "pct", None) in found
