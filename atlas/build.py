@@ -15,7 +15,7 @@ import warnings
 from datetime import UTC, datetime
 from pathlib import Path
 
-from atlas import exports, facts
+from atlas import exports, facts, world
 from atlas.background import Background
 from atlas.cache import StageCache
 from atlas.errors import DataError
@@ -25,9 +25,11 @@ from atlas.pages.chronology import chronology_page
 from atlas.pages.context import SiteData
 from atlas.pages.data_page import data_page
 from atlas.pages.linking import facts_afterword, linked_renderer
+from atlas.pages.organisations import organisations_index
 from atlas.pages.overview import countries_index, home_page, overview_page, regions_index
 from atlas.pages.places import place_pages
 from atlas.pages.redirects import legacy_redirects
+from atlas.pages.retired import retired_redirects
 from atlas.pipeline import Stages, Timings, prepare
 from atlas.project import ROOT, Project
 from atlas.publish import GENERATED, build_site, write_generated
@@ -72,8 +74,11 @@ def generate(project: Project, timings: Timings, epoch: int, cache: StageCache |
     start_base(background, cache, project.places.regions_geojson, project.countries_geojson,
                project.world_geojson, home)
     stages = prepare(project, cache, timings)
-    corpus, gazetteer, mentions, schema, words, published = (
-        stages.corpus, stages.gazetteer, stages.mentions, stages.schema, stages.words, stages.published)
+    corpus, mentions, schema, words, published = (
+        stages.corpus, stages.mentions, stages.schema, stages.words, stages.published)
+    # the site is the size of what the corpus says: only the world places it names, facts involve,
+    # and their parents reach pages, maps and exports
+    gazetteer = world.relevant(stages.gazetteer, mentions, stages.curated, stages.candidates)
     regions_path, countries_path = project.places.regions_geojson, project.countries_geojson
     regions_export = cache.get("export-regions", project.inputs("export-regions"),
                                lambda: _checked_regions_export(regions_path, countries_path, project.world_geojson))
@@ -93,9 +98,11 @@ def generate(project: Project, timings: Timings, epoch: int, cache: StageCache |
                         "La liste ci-dessous donne le contenu de la carte.", height="640px"))
     files["regions/index.md"] = regions_index(data)
     files["pays/index.md"] = countries_index(data)
+    files["organisations/index.md"] = organisations_index(data)
     files["chronologie.md"] = chronology_page(data)
     files["donnees.md"] = data_page(schema, words, exports.COLUMNS, review_counts(stages))
     files.update(legacy_redirects(data))
+    files.update(retired_redirects(project.retired_pages, data))
     files.update(timings.run("exports", exports.exports, data, published, regions_export))
     return files
 

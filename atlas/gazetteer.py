@@ -25,7 +25,7 @@ from atlas.errors import DataError
 from atlas.project import PlaceFiles
 from atlas.readers import GEO_MISSING, LINE, read_json, read_yaml
 
-KINDS = ("pays", "region", "ville", "district")
+KINDS = ("pays", "region", "ville", "district", "organisation")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REGION_RE = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
 COUNTRY_KEYS = {"id", "name_fr", "name_en", "name_ru", "demonym", "aliases", "regions"}
@@ -52,6 +52,12 @@ class Entity:
     iso: str | None
     #: countries only: the French adjective ("iranien"), see countries.yaml
     demonym: str | None = None
+    #: world gazetteer (atlas.world): inhabitants (towns), ISO/NE type of a region, GeoNames id
+    population: int = 0
+    subtype: str = ""
+    geonameid: int | None = None
+    #: "curated" (data/places, geo/regions.geojson) or "world" (atlas.world, from the libraries)
+    source: str = "curated"
 
 
 @dataclass(frozen=True)
@@ -268,7 +274,8 @@ def load_regions(geojson: Path, curation_path: Path, countries: set[str]) -> lis
         out.append(Entity(rid, "region", cur.get("name_fr") or p["name_fr"],
                           cur.get("name_en") or p.get("name_en", ""),
                           cur.get("name_ru") or p.get("name_ru", ""), aliases, p["country"],
-                          p["country"], p.get("lat"), p.get("lon"), rid))
+                          p["country"], p.get("lat"), p.get("lon"), rid,
+                          subtype=getattr(pycountry.subdivisions.get(code=rid), "type", "") or ""))
     return out
 
 
@@ -319,7 +326,8 @@ def load_cities(path: Path, regions: dict[str, Entity]) -> list[Entity]:
             raise DataError(path, f"{eid}: parent {parent} is not in country {country}", line)
         out.append(Entity(eid, kind, _text(row, "name_fr", path), _text(row, "name_en", path),
                           _text(row, "name_ru", path), _aliases(row, path), country, parent,
-                          _coord(row, "lat", 90, path), _coord(row, "lon", 180, path), None))
+                          _coord(row, "lat", 90, path), _coord(row, "lon", 180, path), None,
+                          geonameid=row.get("geonameid") if isinstance(row.get("geonameid"), int) else None))
     return out
 
 
@@ -341,4 +349,12 @@ def load_gazetteer(files: PlaceFiles) -> Gazetteer:
     by_id = {r.id: r for r in regions}
     for city in load_cities(files.cities, by_id):
         _add(gaz, city, files.cities)
+    from atlas.organisations import load_organisations
+
+    for org in load_organisations(files.organisations):
+        _add(gaz, org, files.organisations)
+    if files.admin1.exists():  # a project with world data (geo/admin1.json): the world gazetteer
+        from atlas.world import add_world
+
+        add_world(gaz, files)
     return gaz

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from atlas import extract, facts, recognise, review
+from atlas.ambiguity import load_rules
 from atlas.cache import StageCache
 from atlas.corpus import Corpus, Document, load_corpus, parse_document
 from atlas.facts import Facts
@@ -22,6 +23,7 @@ from atlas.per_document import merge_candidates, merge_mentions, only, per_docum
 from atlas.project import Project
 from atlas.recognise import Mention, PlaceIndex
 from atlas.vocabulary import Vocabulary, vocabulary_from_schema
+from atlas.world import places_only
 
 
 @dataclass
@@ -87,9 +89,10 @@ def prepare(project: Project, cache: StageCache | None = None, timings: Timings 
         cache, "mentions", project.inputs("mentions"), corpus.documents, find_mentions)))
     curated = timings.run("facts", facts.load_facts, facts.read_fact_files(project.fact_folders), schema, corpus,
                           [e.id for e in gazetteer])
+    places = places_only(mentions, gazetteer)
     candidates = timings.run("extract", lambda: merge_candidates(per_document(
         cache, "extract", project.inputs("extract"), corpus.documents,
-        lambda document: extract.extract_all(only(document), mentions, gazetteer))))
+        lambda document: extract.extract_all(only(document), places, gazetteer))))
     outcome = timings.run("review", review_outcome, project, corpus, curated, candidates, schema,
                           [e.id for e in gazetteer])
     uncurated = {d.id for d in corpus.documents if not d.curated}
@@ -117,4 +120,5 @@ def review_outcome(project: Project, corpus: Corpus, curated: Facts, candidates:
 def place_index(project: Project, gazetteer: Gazetteer) -> PlaceIndex:
     """The recognition index of `project`: its gazetteer and its word lists."""
     return recognise.build_index(gazetteer, recognise.load_first_names(project.first_names),
-                                 recognise.load_organisation_words(project.organisation_words))
+                                 recognise.load_organisation_words(project.organisation_words),
+                                 load_rules(project.ambiguity_words))

@@ -23,9 +23,16 @@ class PlaceFiles:
     regions: Path
     cities: Path
     regions_geojson: Path
+    #: the world gazetteer (atlas.world): Natural Earth names and GeoNames admin1 table, French
+    #: names the sources lack, Belarus's districts; and the international organisations
+    admin1: Path
+    world_names: Path
+    districts: Path
+    organisations: Path
 
     def all(self) -> tuple[Path, ...]:
-        return (self.countries, self.regions, self.cities, self.regions_geojson)
+        return (self.countries, self.regions, self.cities, self.regions_geojson, self.admin1, self.world_names,
+                self.districts, self.organisations)
 
 
 @dataclass(frozen=True)
@@ -45,6 +52,10 @@ class Project:
     review: Path
     first_names: Path
     organisation_words: Path
+    #: context words of the ambiguity rules (atlas.ambiguity)
+    ambiguity_words: Path
+    #: pages the corpus no longer calls for, redirected (atlas.pages.retired)
+    retired_pages: Path
     docs: Path
     mkdocs: Path
     site: Path
@@ -58,7 +69,9 @@ class Project:
             root=root,
             corpus=root / "corpus",
             places=PlaceFiles(data / "places" / "countries.yaml", data / "places" / "regions.yaml",
-                              data / "places" / "cities.yaml", geo / "regions.geojson"),
+                              data / "places" / "cities.yaml", geo / "regions.geojson", geo / "admin1.json",
+                              data / "places" / "world_names.yaml", data / "places" / "by_districts.yaml",
+                              data / "places" / "organisations.yaml"),
             countries_geojson=geo / "countries.geojson",
             world_geojson=geo / "world.geojson",
             schema=data / "schema.yaml",
@@ -66,6 +79,8 @@ class Project:
             review=data / "review",
             first_names=data / "words" / "first_names.yaml",
             organisation_words=data / "words" / "organisations.yaml",
+            ambiguity_words=data / "words" / "ambiguity.yaml",
+            retired_pages=data / "places" / "retired_pages.yaml",
             docs=root / "docs",
             mkdocs=root / "mkdocs.yml",
             site=root / "site",
@@ -92,7 +107,7 @@ def _paths(project: Project, name: str) -> tuple[Path, ...]:
 #: are keyed by their sha256 by the pipeline, since the corpus stage reads every `.txt` it finds.
 STAGE_INPUTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "gazetteer": (("places",), ()),
-    "mentions": (("first_names", "organisation_words"), ("gazetteer",)),
+    "mentions": (("first_names", "organisation_words", "ambiguity_words"), ("gazetteer",)),
     "extract": (("schema",), ("mentions",)),  # the home country is the schema's
     "export-regions": (("places.regions_geojson", "countries_geojson", "world_geojson"), ()),
 }

@@ -25,6 +25,7 @@ GENERATED = (
     "pays",
     "regions",
     "villes",
+    "organisations",
     "cartes",
     "donnees",
     "assets/generated",

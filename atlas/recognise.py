@@ -9,8 +9,9 @@ How matching works (why it is fast and works on any new French text)
     the original, so folded offsets *are* original offsets (no offset map needed).
   * Every gazetteer spelling is reduced to a *core* name: a leading construction word is
     stripped ("région de Brest" -> core "brest", class ``region``; "district de Moscou" -> core
-    "moscou", class ``district``). All cores go into ONE regex compiled from a character trie,
-    so a single left-to-right pass finds the longest name at each position: linear in the text.
+    "moscou", class ``district``). ``find_names`` jumps from one candidate word to the next
+    (capitalised words, words starting a lowercase spelling) and looks the longest name up in a
+    dictionary of cores: linear in the text, whatever the size of the gazetteer (world: 86,000 names).
   * Spaces and hyphens inside names are interchangeable ("Kabardino-Balkarie", "Karachaevo-
     Cherkessia", "Nijni Novgorod"); accents and case are optional ("Region de Moguilev").
 
@@ -34,8 +35,9 @@ Disambiguation rules (each has a test in tests/test_recognise.py)
      otherwise kind order ville > district > region > pays. Descriptions listed as aliases work
      the same way: "la capitale biélorusse" -> BY-HM, "région de la capitale"/"région
      métropolitaine biélorusse" -> BY-MI.
-  4. "Minsk" used for the Belarusian government ("entre Minsk et Téhéran") is still BY-HM: the
-     text names the capital and we do not guess metonymy (same for "Vienne", "Pékin").
+  4. Two capitals joined by "et" after "entre" or before a verb stand for their states: "entre
+     Minsk et Téhéran" -> BY, IR; "Minsk et Vienne semblent vouloir" -> BY, AT (atlas.ambiguity).
+     A capital alone stays the city ("à Minsk", "Minsk a signé").
   5. A first name followed by a capitalised word is a person: "Vladimir Poutine", "Vladimir
      Karanik" are not places.
   6. Names inside organisation names are not places: an industrial/academic head noun before
@@ -52,18 +54,35 @@ Disambiguation rules (each has a test in tests/test_recognise.py)
      mixed-case text is a brand ("tracteurs BELARUS").
   9. Gazetteer spellings joining two places ("territoires de Krasnoïarsk et d'Altaï") are not
      indexed; leading elisions/articles of spellings ("d'Orenbourg") are dropped.
+ 10. With the world gazetteer (atlas.world), namesakes, common words, features, titles, small
+     towns and organisations are decided by the rules of atlas.ambiguity (context, population, kind).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from atlas.ambiguity import (
+    CURATED,
+    Rules,
+    context_countries,
+    glued_after_word,
+    in_quoted_company,
+    is_feature,
+    is_person_title,
+    lowercase_vocabulary,
+    rank_kind,
+    states_for_capitals,
+    too_small,
+)
 from atlas.corpus import Corpus
 from atlas.place_index import (
+    ADJ,
     CITY_WORDS,
+    CONSTRUCTION_RE,
     DISTRICT_WORDS,
     LINK,
     REGION_WORDS,
@@ -73,6 +92,7 @@ from atlas.place_index import (
     build_index,
     canonical,
     family,
+    find_names,
     fold_for_matching,
     load_first_names,
     load_organisation_words,
@@ -83,10 +103,9 @@ __all__ = ["Mention", "PlaceIndex", "build_index", "canonical", "fold_for_matchi
 
 # --- the context of a name -----------------------------------------------------------------
 
-_ADJ = r"(?:\s+(?!de\b|du\b|des\b|d')[a-z]+)?"
 TRIGGER_RE = re.compile(
-    rf"\b(?:(?P<region>{REGION_WORDS})|(?P<ville>{CITY_WORDS})|(?P<district>{DISTRICT_WORDS}))"
-    rf"{_ADJ}\s+{LINK}$")
+    rf"\b(?<!d')(?<!d' )(?:(?P<region>{REGION_WORDS})|(?P<ville>{CITY_WORDS})|(?P<district>{DISTRICT_WORDS}))"
+    rf"{ADJ}\s+{LINK}$")
 LIST_GAP_RE = re.compile(r"^(?:\s*\([^()]{0,20}\))?\s*(?:,\s*|\s+et\s+|,\s*et\s+)"
                          r"(?:de\s+la\s+|de\s+l'\s*|du\s+|de\s+|d'\s*)?$")
 _ORG_WINDOW = r"(?:[^,.;:()\"]|\.(?=\S)|,(?=\s*d(?:e\s|')))"
@@ -112,27 +131,35 @@ class Mention:
 
 
 def _resolve(candidates: Sequence[Entry], cls: str | None, index: PlaceIndex,
-             fam: str | None = None) -> str | None:
-    """Pick the entity a reader means, given the construction word class (rules 1 and 3)."""
+             fam: str | None = None, context: frozenset[str] | set[str] = frozenset()) -> str | None:
+    """Pick the entity a reader means, given the construction word class (rules 1 and 3) and,
+    for a bare name shared by several places, the curated place first, then the countries the
+    paragraph names and the places' weights (atlas.ambiguity)."""
     if cls is None:
         bare = [e for e in candidates if e.cls is None]
-        best = sorted(bare, key=lambda e: (not e.primary, KIND_ORDER.get(e.kind, 9), e.entity_id))
+        best = sorted(bare, key=lambda e: (index.weights.get(e.entity_id, 0.0) < CURATED, not e.primary,
+                                           index.countries.get(e.entity_id) not in context,
+                                           rank_kind(e.kind, e.entity_id in index.city_regions),
+                                           -index.weights.get(e.entity_id, 0.0), e.entity_id))
         return best[0].entity_id if best else None
     exact = [e for e in candidates if e.cls == cls]
     if fam and any(e.family == fam for e in exact):
         exact = [e for e in exact if e.family == fam]
     if exact:
-        return sorted(exact, key=lambda e: e.entity_id)[0].entity_id
+        return sorted(exact, key=lambda e: (index.countries.get(e.entity_id) not in context, e.entity_id))[0].entity_id
     for kind in TRIGGER_KINDS[cls]:
+        # "région d'Osh" is the oblast, not the city of the same name that is also a region
         same = sorted((e for e in candidates if e.kind == kind),
-                      key=lambda e: (not e.primary, e.entity_id))
+                      key=lambda e: (not e.primary, cls == "region" and e.entity_id in index.city_regions,
+                                     index.countries.get(e.entity_id) not in context,
+                                     -index.weights.get(e.entity_id, 0.0), e.entity_id))
         if same:
             return same[0].entity_id
     if cls == "region":
         parents = [e.parent for e in candidates if e.kind == "ville" and e.parent]
         if parents:
             return parents[0]
-    return _resolve(candidates, None, index)
+    return _resolve(candidates, None, index, context=context)
 
 
 def _either(words: Iterable[str]) -> str:
@@ -177,7 +204,12 @@ def _is_glued(text: str, end: int, kind: str, index: PlaceIndex) -> bool:
     """Rule 6: "Gomel-Raton" (a city glued to a capitalised non-place word) names a zone/company;
     countries keep their hyphen compounds ("Forum Biélorussie-Asie")."""
     hyphen = HYPHEN_ORG_RE.match(text, end)
-    return bool(hyphen) and kind != "pays" and canonical(hyphen.group(1)) not in index.entries
+    if not hyphen or kind == "pays":
+        return False
+    # a namesake small town ("Raton") does not make "Gomel-Raton" a pair of places
+    small = index.rules.small_town if index.rules else 0
+    return max((index.weights.get(e.entity_id, CURATED) for e in index.entries.get(canonical(hyphen.group(1)), [])),
+               default=0.0) < max(small, 1)
 
 
 def _is_brand(matched: str, text: str, start: int, end: int) -> bool:
@@ -197,9 +229,14 @@ def _is_person(text: str, core: str, end: int, index: PlaceIndex) -> bool:
 
 
 def _case_ok(matched: str, core: str, has_trigger: bool, index: PlaceIndex) -> bool:
-    """Rule 8: a bare all-lowercase word is a common noun ("seul", "eau", "vienne"), not a name,
-    unless the gazetteer itself spells it in lowercase ("la capitale biélorusse")."""
-    return has_trigger or not matched.islower() or core in index.lowercase
+    """Rule 8: a bare name written from a lowercase letter is a common noun ("seul", "eau",
+    "vienne", "la mer Rouge"), unless the gazetteer itself spells it so ("la capitale
+    biélorusse"); after a construction word, a lowercase curated name still counts ("region de
+    grodno"), never a short word or a construction word ("région de la", "district fédéral")."""
+    if not matched[:1].islower() or core in index.lowercase:
+        return True
+    return (has_trigger and len(core) >= 4 and not CONSTRUCTION_RE.match(core)
+            and any(index.weights.get(e.entity_id, 0.0) >= CURATED for e in index.entries.get(core, ())))
 
 
 @dataclass
@@ -239,21 +276,45 @@ def _skip(text: str, folded: str, span: tuple[int, int], core: str, has_trigger:
     start, end = span
     matched = text[start:end]
     return (not _case_ok(matched, core, has_trigger, index)
-            or (not has_trigger and _is_brand(matched, text, start, end))
+            or (not has_trigger and _is_brand(matched, text, start, end) and core not in index.acronyms)
             or _is_person(text, core, end, index)
             or _is_organisation(text, folded, span, has_trigger, index))
+
+
+def _no_place(text: str, folded: str, span: tuple[int, int], entity: str, index: PlaceIndex,
+              context: set[str], rules: Rules, vocabulary: Container[str]) -> bool:
+    """atlas.ambiguity rules for a bare name: a person, a company, a common word, a feature, a
+    small town of a country the paragraph does not name."""
+    start, end = span
+    if is_person_title(text, folded, start, rules) or in_quoted_company(text, start):
+        return True
+    weight_of = index.weights.get(entity, CURATED)
+    if weight_of >= CURATED:
+        return False
+    word = canonical(text[start:end])
+    if weight_of < rules.small_town and (word in rules.function or word in vocabulary):
+        return True  # "Commerce", "Un": a common word starting a sentence, not a small namesake
+    return (is_feature(folded, start, rules) or word in rules.common
+            or glued_after_word(text, start, index.entries)
+            or (weight_of < rules.small_town and len(text[start:end]) <= 3)
+            or (index.kinds.get(entity) in ("ville", "region", "district")
+                and too_small(entity, index.weights, index.countries, context, rules)))
 
 
 def recognise(text: str, index: PlaceIndex) -> list[Mention]:
     """All place mentions of *text*, in order, non-overlapping, spans in the original text."""
     folded = fold_for_matching(text)
     out: list[Mention] = []
+    owned: set[int] = set()  # mentions read with a construction word ("villes de Minsk et ...")
     state = _ListState()
     regions_named: set[str] = set()
     org_end = -1
-    for m in index.pattern.finditer(folded):
-        start, end = m.span()
-        core = canonical(m.group())
+    found = list(find_names(folded, index, text))
+    rules = index.rules
+    context = context_countries([[e.entity_id for e in index.entries[c]] for _, _, c in found], index, rules) \
+        if rules else {"BY"}
+    vocabulary = lowercase_vocabulary(folded, text)
+    for start, end, core in found:
         candidates = index.entries.get(core)
         if not candidates:
             continue
@@ -274,9 +335,12 @@ def recognise(text: str, index: PlaceIndex) -> list[Mention]:
             org_end = end if _is_organisation(text, folded, (start, end), has_trigger, index) else -1
             continue
         org_end = -1
-        entity = _resolve(candidates, cls, index, fam)
+        entity = _resolve(candidates, cls, index, fam, context)
         if inherited and entity in state.seen:
-            entity = _resolve(candidates, None, index)
+            entity = _resolve(candidates, None, index, context=context)
+        if entity and cls is None and rules and _no_place(text, folded, (start, end), entity, index, context, rules,
+                                                          vocabulary):
+            continue
         if cls is None and index.kinds.get(entity or "") == "ville":
             entity = _region_context(candidates, regions_named, folded, start) or entity
         if entity is None or _is_glued(text, end, index.kinds.get(entity, ""), index):
@@ -293,7 +357,10 @@ def recognise(text: str, index: PlaceIndex) -> list[Mention]:
             kind != "pays" or folded.startswith("republique", trig_start))
         begin = trig_start if own_word else start
         out.append(Mention(entity, begin, end, text[begin:end]))
-    return out
+        if cls is not None:
+            owned.add(len(out) - 1)
+    states = states_for_capitals(text, [(m.entity_id, m.start, m.end) for m in out], index.capital_of, owned)
+    return [Mention(states[k], m.start, m.end, m.text) if k in states else m for k, m in enumerate(out)]
 
 
 # --- the whole corpus ----------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """Where every published file lives: the atlas's one URL policy.
 
 Countries `pays/<alpha-2>`, regions `regions/<iso-3166-2>` (lower case), cities and districts
-`villes/<slug>`, articles `articles/<id>`, maps `cartes/<map id>.html`, open data under `donnees/`.
+`villes/<slug>`, international organisations `organisations/<slug>`, articles `articles/<id>`,
+maps `cartes/<map id>.html`, open data under `donnees/`.
 The ids are ISO codes or curated slugs, so a URL never changes when a name is corrected. Paths are
 docs-relative (`.md` for generated pages, `.html` once MkDocs has built them); links between two
 generated files go through `relative()`.
@@ -14,7 +15,8 @@ import posixpath
 from atlas.corpus import Article
 from atlas.gazetteer import Entity
 
-FOLDER = {"pays": "pays", "region": "regions", "ville": "villes", "district": "villes"}
+FOLDER = {"pays": "pays", "region": "regions", "ville": "villes", "district": "villes",
+          "organisation": "organisations"}
 MAP_DIR = "cartes"
 OVERVIEW_MAP = "apercu"
 DATA_DIR = "donnees"

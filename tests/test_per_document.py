@@ -12,6 +12,7 @@ from atlas.corpus import Corpus, load_corpus
 from atlas.per_document import per_document
 from atlas.pipeline import place_index, prepare
 from atlas.project import ROOT, Project
+from atlas.world import places_only
 
 
 def test_per_document_results_equal_whole_corpus_results():
@@ -22,7 +23,8 @@ def test_per_document_results_equal_whole_corpus_results():
         stages = prepare(project)
     whole = recognise.recognise_corpus(stages.corpus, place_index(project, stages.gazetteer))
     assert stages.mentions == whole
-    assert stages.candidates == extract.extract_all(stages.corpus, whole, stages.gazetteer)
+    places = places_only(whole, stages.gazetteer)
+    assert stages.candidates == extract.extract_all(stages.corpus, places, stages.gazetteer)
     assert stages.candidates.partnerships and stages.candidates.figures
 
 

@@ -24,7 +24,8 @@ def test_every_declared_input_of_the_checkout_exists():
 def test_stage_inputs_include_those_of_the_stages_they_use():
     project = Project.at(ROOT)
     assert set(project.inputs("gazetteer")) == set(project.places.all())
-    assert set(project.inputs("mentions")) == {*project.places.all(), project.first_names, project.organisation_words}
+    assert set(project.inputs("mentions")) == {*project.places.all(), project.first_names, project.organisation_words,
+                                                project.ambiguity_words}
     assert set(project.inputs("extract")) == {*project.inputs("mentions"), project.schema}
     assert project.world_geojson in project.inputs("export-regions")
     for stage in STAGE_INPUTS:

@@ -104,9 +104,14 @@ def test_bare_name_after_its_region_is_the_region(index):
                index) == ["RU-VLA", "vladimir"]
 
 
-# rule 4: Minsk naming the government stays the capital
-def test_metonymy_keeps_the_capital(index):
-    assert ids("la coopération bilatérale entre Minsk et Téhéran", index) == ["BY-HM", "teheran"]
+# rule 4: two capitals in state talk stand for their states; a capital alone, or two capitals
+# twinned as cities, stay the cities (real corpus lines, 000_ lines 1180 and 1231)
+def test_capitals_standing_for_their_states(index):
+    assert ids("la coopération bilatérale entre Minsk et Téhéran", index) == ["BY", "IR"]
+    assert ids("Également en 2015, Minsk et Islamabad ont créé le mécanisme institutionnel", index) == ["BY", "PK"]
+    assert ids("Un accord de jumelage entre Minsk et Harare est à l'étude", index) == ["BY-HM", "ZW-HA"]
+    assert ids("la délégation de Minsk s'est rendue à Téhéran", index) == ["BY-HM", "teheran"]
+    assert ids("les villes de Minsk et Douchanbé ont signé un accord", index) == ["BY-HM", "TJ-DU"]
 
 
 # rule 5: persons

@@ -221,7 +221,39 @@ def _field_twice(root: Path) -> str:
     return rf"{re.escape(Path(FACTS).name)}:1\b.*{FIRST_FACT}"
 
 
+def _append_row(rel: str, row: str) -> Callable[[Path], str]:
+    """Append one YAML row to a curated file: the message must name its line."""
+
+    def breaks(root: Path) -> str:
+        path = root / rel
+        line = line_count(path) + 1
+        edit_text(path, append(row + "\n"))
+        return rf"{re.escape(Path(rel).name)}:{line}\b"
+
+    return breaks
+
+
+WORLD_NAMES = "data/places/world_names.yaml"
+ORGANISATIONS = "data/places/organisations.yaml"
+DISTRICTS = "data/places/by_districts.yaml"
+
 BAD_INPUTS: dict[str, Case] = {
+    "world-names-unknown-iso": Case(WORLD_NAMES, _append_row(WORLD_NAMES, "- {id: KG-ZZ, name_fr: Nulle part}"),
+                                    r"unknown ISO code 'KG-ZZ'"),
+    "world-names-town-without-country": Case(WORLD_NAMES,
+                                             _append_row(WORLD_NAMES, "- {geonameid: 1528512, name_fr: X}"),
+                                             r"no valid 'country'"),
+    "world-names-duplicate": Case(WORLD_NAMES, _append_row(WORLD_NAMES, "- {id: KG-GO, name_fr: Och}"),
+                                  r"duplicate row for KG-GO"),
+    "world-names-name-collision": Case(WORLD_NAMES, _append_row(WORLD_NAMES, "- {id: KG-O, name_fr: Och (ville)}"),
+                                       r"already the name of KG-GO"),
+    "organisation-duplicate-id": Case(ORGANISATIONS, _append_row(ORGANISATIONS, "- {id: cei, name_fr: CEI bis}"),
+                                      r"duplicate organisation id 'cei'"),
+    "organisation-alias-collision": Case(ORGANISATIONS,
+                                         _append_row(ORGANISATIONS, "- {id: autre, name_fr: Autre, aliases: [CEI]}"),
+                                         r"already a name of cei"),
+    "district-unknown-region": Case(DISTRICTS, _append_row(DISTRICTS, "- {centre: Тест, region: BY-ZZ}"),
+                                    r"unknown Belarusian region 'BY-ZZ'"),
     "fact-yaml-syntax": Case(FACTS, _yaml_syntax(FACTS, 3, "  partner: [RU"), "YAML"),
     "fact-file-not-a-list": Case(FIGURES, _not_a_list, "list of entries"),
     "cities-yaml-syntax": Case("data/places/cities.yaml",

@@ -71,7 +71,7 @@ def select_pages(gazetteer: Gazetteer, facts: Facts, mentions: dict[tuple[str, s
     in_figures = {f.subject for f in facts.figures} | {f.counterpart for f in facts.figures if f.counterpart}
     paged = set()
     for entity in gazetteer:
-        if entity.kind in ("pays", "region") and entity.id in named | in_facts | in_figures:
+        if entity.kind in ("pays", "region", "organisation") and entity.id in named | in_facts | in_figures:
             paged.add(entity.id)
         elif entity.kind in ("ville", "district") and entity.id in in_facts:
             paged.add(entity.id)

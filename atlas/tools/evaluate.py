@@ -4,8 +4,10 @@
     and the held-out set (tests/data/, `atlas.tools.recognition_eval`);
   * extraction precision/recall of automatic partnerships and figures against the curated
     facts (`atlas.tools.extraction_eval`);
+  * places of the development texts (../shared/eval-dev/, answer keys read only to measure)
+    recognised with the right entity (`atlas.tools.dev_eval`);
   * extraction on texts never seen: the eval-dev texts against their answer keys
-    (`atlas.tools.dev_eval`);
+    (`atlas.tools.dev_extraction_eval`);
   * search hit rate: does every spelling of a place find its page (`atlas.tools.search_eval`, needs
     Chromium and a built site; the site is built first if missing).
 
@@ -18,6 +20,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from atlas.gazetteer import load_gazetteer
 from atlas.project import ROOT, Project
 
 
@@ -26,6 +29,15 @@ def recognition(project: Project) -> list[str]:
 
     corpus, index = recognition_eval.project_index(project)
     return [recognition_eval.summary(label, path, corpus, index) for label, path in recognition_eval.RECOGNITION_SETS]
+
+
+def dev_places(project: Project) -> list[str]:
+    """Places of ../shared/eval-dev/*.expected.yaml recognised with the right entity (tools.dev_eval)."""
+    from atlas.pipeline import place_index
+    from atlas.tools import dev_eval
+
+    gazetteer = load_gazetteer(project.places)
+    return dev_eval.report(dev_eval.evaluate_dev(dev_eval.EVAL_DEV, place_index(project, gazetteer), gazetteer))
 
 
 def extraction(project: Project) -> list[str]:
@@ -38,12 +50,12 @@ def extraction(project: Project) -> list[str]:
 
 
 def dev_texts(project: Project) -> list[str]:
-    from atlas.tools import dev_eval
+    from atlas.tools import dev_extraction_eval as dev
 
-    if not dev_eval.DEV_DIR.is_dir():
-        return [f"unavailable: {dev_eval.DEV_DIR} not found"]
-    scores, _ = dev_eval.run_dev(dev_eval.DEV_DIR, project.root)
-    return dev_eval.table(scores)
+    if not dev.DEV_DIR.is_dir():
+        return [f"unavailable: {dev.DEV_DIR} not found"]
+    scores, _ = dev.run_dev(dev.DEV_DIR, project.root)
+    return dev.table(scores)
 
 
 def search(project: Project) -> list[str]:
@@ -64,9 +76,11 @@ def search(project: Project) -> list[str]:
 
 def main(root: Path = ROOT) -> int:
     project = Project.at(root)
-    for title, part in (("recognition", recognition), ("extraction (seed corpus: automatic vs curated)", extraction),
-                        ("extraction on unseen texts (../shared/eval-dev, `python -m atlas.tools.dev_eval -v`)",
-                         dev_texts), ("search", search)):
+    parts = (("recognition", recognition), ("eval-dev places", dev_places),
+             ("extraction (seed corpus: automatic vs curated)", extraction),
+             ("extraction on unseen texts (../shared/eval-dev, `python -m atlas.tools.dev_extraction_eval -v`)",
+              dev_texts), ("search", search))
+    for title, part in parts:
         print(f"# {title}")
         print("\n".join(part(project)), flush=True)
         print()

@@ -1,5 +1,6 @@
 """`make report`: for curators, what the recognition stage missed or never used.
 
+Every capitalised name no mention covers comes first (atlas.gaps: what the gazetteer may lack).
 Names after a construction word ("région de X") that no mention covers are gazetteer gaps;
 aliases never seen in the corpus and places never mentioned are candidates for clean-up.
 """
@@ -11,7 +12,9 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 
+from atlas.ambiguity import Rules, load_rules
 from atlas.corpus import Corpus
+from atlas.gaps import report_lines
 from atlas.gazetteer import Entity, Gazetteer
 from atlas.pipeline import prepare
 from atlas.project import ROOT, Project
@@ -35,7 +38,8 @@ def find_unrecognised(text: str, mentions: Sequence[Mention]) -> list[str]:
     return out
 
 
-def report(corpus: Corpus, found: dict[tuple[str, str], list[Mention]], gazetteer: Gazetteer) -> str:
+def report(corpus: Corpus, found: dict[tuple[str, str], list[Mention]], gazetteer: Gazetteer,
+           rules: Rules | None = None) -> str:
     """Text report for curators: unrecognised place-like names, unused aliases, unmentioned places."""
     gaps: Counter[str] = Counter()
     used_entities: Counter[str] = Counter()
@@ -45,13 +49,15 @@ def report(corpus: Corpus, found: dict[tuple[str, str], list[Mention]], gazettee
         gaps.update(find_unrecognised(para.text, mentions))
         for m in mentions:
             used_entities[m.entity_id] += 1
-    lines = ["# Names after a construction word that were not recognised (count, name)"]
+    lines = report_lines(((para.text, found.get(key, [])) for key, (_, para) in paragraphs.items()), rules) \
+        if rules else []
+    lines += ["", "# Names after a construction word that were not recognised (count, name)"]
     lines += [f"{n:4d}  {name}" for name, n in gaps.most_common()]
     lines.append("\n# Entities mentioned (count, id)")
     lines += [f"{n:4d}  {eid}" for eid, n in sorted(used_entities.items(), key=lambda x: (-x[1], x[0]))]
-    never = [e.id for e in gazetteer
-             if e.id not in used_entities and (e.kind != "region" or _curated(e))]
-    lines.append(f"\n# Entities never mentioned ({len(never)}; regions only when curated)")
+    never = [e.id for e in gazetteer if e.source != "world"
+             and e.id not in used_entities and (e.kind != "region" or _curated(e))]
+    lines.append(f"\n# Curated entities never mentioned ({len(never)}; regions only when curated)")
     lines += [f"      {eid}" for eid in sorted(never)]
     unused = _unused_aliases(gazetteer, used_entities, found, corpus)
     lines.append(f"\n# Aliases never used in the corpus, of mentioned entities ({len(unused)})")
@@ -83,8 +89,9 @@ def _unused_aliases(gazetteer: Gazetteer, used: Counter[str],
 
 
 def main() -> int:
-    stages = prepare(Project.at(ROOT))
-    print(report(stages.corpus, stages.mentions, stages.gazetteer))
+    project = Project.at(ROOT)
+    stages = prepare(project)
+    print(report(stages.corpus, stages.mentions, stages.gazetteer, load_rules(project.ambiguity_words)))
     return 0
 
 

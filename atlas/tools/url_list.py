@@ -13,7 +13,7 @@ from pathlib import Path
 from atlas.project import ROOT, Project
 
 LIST = ROOT / "tests" / "url_list.txt"
-PAGE_FOLDERS = ("", "articles", "pays", "regions", "villes")
+PAGE_FOLDERS = ("", "articles", "pays", "regions", "villes", "organisations")
 
 
 def published_urls(site_dir: Path) -> list[str]:
