@@ -18,9 +18,9 @@ from atlas.extract_text import (
     ParagraphLike,
     Party,
     Trigger,
+    clauses,
     make_quote,
     sentence_parties,
-    sentences,
     source_of,
     year_after,
 )
@@ -232,7 +232,7 @@ def extract_partnerships(paragraph: ParagraphLike, mentions: Sequence[MentionLik
     previous: tuple[list[Trigger], list[Party]] | None = None
     earlier: list[Party] = []
     earlier_pairs: list[tuple[Party, Party]] = []
-    spans = sentences(text)
+    spans = clauses(text)
     for lo, hi in spans:
         sentence = text[lo:hi]
         parties = sentence_parties(text, mentions, gazetteer, lo, hi)

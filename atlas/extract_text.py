@@ -52,6 +52,29 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
+# Coordinated clauses of one sentence state separate links: "…un mémorandum avec la province du
+# Mashonaland central, et la région de Brest envisage un accord avec la ville de Bulawayo",
+# "…ont conclu un mémorandum, tandis que Vitebsk et Niš entretiennent des relations amicales".
+_CLAUSE = re.compile(r",\s+(?:et|mais)\s+(?=(?:la|le|les|l'|l’)\s?(?:ville|région|oblast|district|comité|villes)\b)"
+                     r"|,?\s+(?:tandis qu(?:e|')|alors qu(?:e|'))\s*", re.IGNORECASE)
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """Spans of the clauses of a paragraph: its sentences, cut where a new subject starts a
+    coordinated clause (", et la région de …", "tandis que"); not at ";", which separates the
+    items of a list ("la région de Brest est la province de Hubei (1994) ; la région de Vitebsk…")."""
+    out = []
+    for lo, hi in sentences(text):
+        start = lo
+        for match in _CLAUSE.finditer(text, lo, hi):
+            if text[start:match.start()].strip():
+                out.append((start, match.start()))
+            start = match.end()
+        if text[start:hi].strip():
+            out.append((start, hi))
+    return out
+
+
 @dataclass(frozen=True)
 class Trigger:
     relation: str

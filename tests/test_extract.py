@@ -350,3 +350,12 @@ def test_a_number_after_tandis_que_goes_with_its_own_clause(gazetteer, index):
     found = figures(text, gazetteer, index)
     assert ("BY-MA", "RU-SMO", "chiffre_affaires", "niveau", 145.6, "millions_usd", None) in found
     assert ("BY-MA", "RU-BRY", "chiffre_affaires", "croissance", 33.3, "pct", None) in found
+
+
+def test_coordinated_clauses_state_separate_links(gazetteer, index):
+    # written for the rule in the seed's style: two subjects, two instruments, one sentence
+    text = ("La région de Gomel a signé en 2021 un mémorandum avec la région de Smolensk, et la région de Brest "
+            "envisage un accord avec la région de Pskov.")
+    found = links(text, gazetteer, index)
+    assert ("BY-HO", "RU-SMO", "memorandum", 2021) in found and ("BY-BR", "RU-PSK", "accord", None) in found
+    assert not {("BY-HO", "RU-PSK"), ("BY-BR", "RU-SMO")} & {(b, p) for b, p, _, _ in found}
