@@ -314,8 +314,8 @@ def _candidates(paragraph: ParagraphLike, pairs: list[tuple[Party, Party]], trig
 
 def _plausible(gazetteer: Gazetteer, by: Entity, partner: Entity) -> bool:
     """Levels that face each other: a region or city never signs with a whole foreign country."""
-    if by.id == partner.id or gazetteer.is_home(partner.id):
-        return False
+    if by.id == partner.id or gazetteer.is_home(partner.id) or "organisation" in (by.kind, partner.kind):
+        return False  # agreements with the EAEU, the CIS or the EU are memberships, not partnerships
     if partner.kind == "pays":
         return by.kind == "pays"
     return not (by.kind == "pays" and partner.kind in ("ville", "district"))
