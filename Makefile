@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 ZVENV := .venv-zensical
 ZSTAMP := $(ZVENV)/.installed-stamp
 
-.PHONY: site test check serve clean bench eval archive zensical geo lint chromium report lock
+.PHONY: site test check serve clean bench eval archive zensical geo lint chromium report review lock
 
 # Every version comes from requirements.lock (pyproject.toml gives the bounds, the lock the exact
 # versions), so CI and a newcomer install the same thing. `make lock` regenerates it.
@@ -72,6 +72,11 @@ bench: $(STAMP) chromium
 
 eval: $(STAMP) chromium
 	$(BIN)/python -m atlas.tools.evaluate
+
+# The review queue: data/review/<document>.yaml lists each document's automatic candidates with a
+# decision to fill in (accept / reject / correct); re-running keeps every decision (README, "Review").
+review: $(STAMP)
+	$(BIN)/python -m atlas.tools.review_queue
 
 report: $(STAMP)
 	$(BIN)/python -m atlas.tools.recognition_report

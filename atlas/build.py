@@ -19,6 +19,7 @@ from atlas import citation, data_formats, exports, facts, world
 from atlas.background import Background
 from atlas.cache import StageCache
 from atlas.errors import DataError
+from atlas.facts import Facts
 from atlas.pages.articles import article_pages
 from atlas.pages.chronology import chronology_page
 from atlas.pages.context import SiteData
@@ -31,7 +32,7 @@ from atlas.pages.overview import countries_index, home_page, overview_page, regi
 from atlas.pages.places import place_pages
 from atlas.pages.redirects import legacy_redirects
 from atlas.pages.retired import retired_redirects
-from atlas.pipeline import Timings, prepare
+from atlas.pipeline import Stages, Timings, prepare
 from atlas.project import ROOT, Project
 from atlas.publish import GENERATED, build_site, write_generated
 from atlas.readers import GEO_MISSING, read_json, read_yaml
@@ -105,7 +106,7 @@ def generate(project: Project, timings: Timings, epoch: int, cache: StageCache |
     files["pays/index.md"] = countries_index(data)
     files["organisations/index.md"] = organisations_index(data)
     files["chronologie.md"] = chronology_page(data)
-    files["donnees.md"] = data_page(tables, schema)
+    files["donnees.md"] = data_page(tables, schema, words, review_counts(stages))
     rows = exports.table_rows(data, published)
     files.update(explorer_files(data, tables, rows))
     files.update(timings.run("exports", exports.exports, data, rows, regions_export, tables, epoch, site_url,
@@ -114,6 +115,18 @@ def generate(project: Project, timings: Timings, epoch: int, cache: StageCache |
     files.update(legacy_redirects(data))
     files.update(retired_redirects(project.retired_pages, data))
     return files
+
+
+def review_counts(stages: Stages) -> list[tuple[str, int, int]]:
+    """Per document: its title, its candidates reviewed and those still pending (data/review/)."""
+    if stages.review is None:
+        return []
+
+    def count(facts: Facts, doc: str) -> int:
+        return sum(1 for f in (*facts.partnerships, *facts.figures) if f.source.document == doc)
+
+    return [(d.title, count(stages.review.verified, d.id) + len(stages.review.rejected_by(d.id)),
+             count(stages.review.pending, d.id)) for d in stages.corpus.documents]
 
 
 def run(project: Project, site_dir: Path | None = None, skip_mkdocs: bool = False,

@@ -38,14 +38,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Protocol
 
+from atlas.extract_dates import article_year
 from atlas.extract_figures import extract_figures, parse_number
 from atlas.extract_partnerships import extract_partnerships
-from atlas.extract_text import AUTO, MentionLike
+from atlas.extract_text import AUTO, MentionLike, title_pair
 from atlas.facts import Facts, Figure, Partnership
 from atlas.gazetteer import Gazetteer
 
 __all__ = ["AUTO", "extract_all", "extract_figures", "extract_partnerships", "merge_automatic", "parse_number",
-           "uncurated_only"]
+           "unconfirmed", "uncurated_only"]
 
 
 class CorpusLike(Protocol):
@@ -58,13 +59,17 @@ def extract_all(corpus: CorpusLike, mentions: Mapping[tuple[str, str], Sequence[
     partnerships: dict[str, Partnership] = {}
     figures: dict[str, Figure] = {}
     for article in corpus.articles():
+        event_year = article_year([p.text for p in article.paragraphs if not getattr(p, "heading", False)])
+        countries = title_pair(article.title, gazetteer)
         for paragraph in article.paragraphs:
             found = mentions.get((article.document, paragraph.id), [])
-            if not found:
+            if not found and countries is None:
                 continue
-            for p in extract_partnerships(paragraph, found, gazetteer):
+            for p in extract_partnerships(paragraph, found, gazetteer, event_year):
                 partnerships.setdefault(p.id, p)
-            for f in extract_figures(paragraph, found, gazetteer):
+            # the title's countries, unless the paragraph is about regions or towns
+            national = all(gazetteer[m.entity_id].kind == "pays" for m in found if m.entity_id in gazetteer)
+            for f in extract_figures(paragraph, found, gazetteer, countries, national):
                 figures.setdefault(f.id, f)
     return Facts(tuple(partnerships.values()), tuple(figures.values()))
 
@@ -90,8 +95,8 @@ def uncurated_only(candidates: Facts, curated_documents: set[str]) -> Facts:
                  tuple(f for f in candidates.figures if f.source.document not in curated_documents))
 
 
-def merge_automatic(curated: Facts, candidates: Facts) -> Facts:
-    """Curated facts, plus the candidates no curated fact confirms (origin "automatique")."""
+def unconfirmed(curated: Facts, candidates: Facts) -> Facts:
+    """The candidates no curated fact confirms (origin "automatique"): the review queue."""
     by_pair: dict[frozenset[str], list[Partnership]] = {}
     for fact in curated.partnerships:
         by_pair.setdefault(pair_of(fact), []).append(fact)
@@ -106,8 +111,13 @@ def merge_automatic(curated: Facts, candidates: Facts) -> Facts:
     curated_figs = {figure_key(f) for f in curated.figures}
     new_figures = [replace(f, origin=AUTO) for f in candidates.figures
                    if f.id not in figure_ids and figure_key(f) not in curated_figs]
-    return Facts(curated.partnerships + tuple(sorted(extra, key=lambda p: p.id)),
-                 curated.figures + tuple(sorted(new_figures, key=lambda f: f.id)))
+    return Facts(tuple(sorted(extra, key=lambda p: p.id)), tuple(sorted(new_figures, key=lambda f: f.id)))
+
+
+def merge_automatic(curated: Facts, candidates: Facts) -> Facts:
+    """Curated facts, plus the candidates no curated fact confirms (origin "automatique")."""
+    extra = unconfirmed(curated, candidates)
+    return Facts(curated.partnerships + extra.partnerships, curated.figures + extra.figures)
 
 
 def figure_key(f: Figure) -> tuple:

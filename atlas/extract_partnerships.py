@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from atlas.extract_dates import link_year, unsplit
 from atlas.extract_text import (
     AUTO,
     BRACKET_YEAR,
@@ -17,10 +18,9 @@ from atlas.extract_text import (
     ParagraphLike,
     Party,
     Trigger,
+    clauses,
     make_quote,
     sentence_parties,
-    sentence_year,
-    sentences,
     source_of,
     year_after,
 )
@@ -31,7 +31,7 @@ from atlas.gazetteer import Entity, Gazetteer
 _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (rel, re.compile(pat, re.IGNORECASE)) for rel, pat in (
         ("accord", r"\bjumelées" + SPACE + r"ou" + SPACE + r"en" + SPACE + r"partenariat"),
-        ("relations_amicales", r"\brelations" + SPACE + r"amicales\b"),
+        ("relations_amicales", r"\b(?:relations|contacts|liens)" + SPACE + r"(?:amicales|amicaux)\b"),
         ("jumelage", r"\b(?:jumel\w*|jumeaux?|jumelles?|villes" + SPACE + r"jumelles)\b"),
         ("accord_chambres", r"\bchambres?" + SPACE + r"de" + SPACE + r"commerce\b"),
         ("conseil_affaires", r"\bconseils?" + SPACE + r"(?:d'|d’)affaires\b|\bconseils?" + SPACE
@@ -39,11 +39,12 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("groupe_travail", r"\bgroupes?" + SPACE + r"de" + SPACE + r"travail\b"),
         ("feuille_de_route", r"\bfeuilles?" + SPACE + r"de" + SPACE + r"route\b"),
         ("plan_action", r"\bplans?" + SPACE + r"(?:d'|d’)action\b|\bprogrammes?" + SPACE + r"de" + SPACE
-         + r"mesures\b"),
+         + r"mesures\b|\bprogrammes?" + SPACE + r"de" + SPACE + r"coopération" + SPACE + r"(?:pour|pour les années)"
+         + SPACE + r"\d{4}"),
         ("memorandum", r"\bmémorandums?\b"),
         ("autre", r"\bcommissions?" + SPACE + r"(?:intergouvernementale|mixte|conjointe)s?\b|\bcomité"
          + SPACE + r"intergouvernemental\b|\bpartenariat" + SPACE + r"stratégique\b|\brelations" + SPACE
-         + r"diplomatiques\b|\bdéclaration" + SPACE + r"d[e']"),
+         + r"diplomatiques\b|\bdéclaration" + SPACE + r"d[e']|\b(?:lettre|protocole)" + SPACE + r"d'intention\b"),
         ("_signe", r"\b(?:a|ont|été)" + SPACE + r"signée?s?\b"),
         ("accord", r"\baccords?\b|\bdocuments?" + SPACE + r"sur" + SPACE + r"la"
          + SPACE + r"coopération\b"),
@@ -174,20 +175,40 @@ def _same_name(city: str, region: str) -> bool:
 
 
 _STATUS = (
-    ("renouvele", re.compile(r"\b(?:renouvel\w*|reprendre|repris\w*|élargir)\b", re.IGNORECASE)),
-    ("projet", re.compile(r"\b(?:stade de projet|en cours d'élaboration|doit être élaboré\w*|préparer)\b",
-                          re.IGNORECASE)),
-    ("prevu", re.compile(r"\b(?:prévoi\w*|prévu\w*|envisag\w*|intention|devrai\w*|ont convenu de s'entendre)\b",
-                         re.IGNORECASE)),
+    ("renouvele", re.compile(r"\b(?:renouvel\w*|prolong\w*|reprendre|repris\w*|élargir)\b", re.IGNORECASE)),
+    ("projet", re.compile(r"\b(?:projets? d(?:'|’|e |u )(?:accord|mémorandum|feuille|plan|programme|document)\w*"
+                          r"|(?:stade|état) de projet|en cours d'élaboration|en cours de (?:rédaction|finalisation)"
+                          r"|en préparation|à l'étude|doit être élaboré\w*)", re.IGNORECASE)),
+    ("prevu", re.compile(r"\b(?:prévoi\w*|prévu\w*|envisag\w*|l'intention de|devrai\w*|convenu de|décidé de"
+                         r"|préparer)\b", re.IGNORECASE)),
 )
 
 
-def sentence_status(sentence: str) -> str:
-    """Status from the verbs of the sentence; "signe" when it states the link as existing."""
+# a participle saying the document exists, next to it: "Le mémorandum …, signé en novembre 2021,
+# devrait contribuer…" is signed (the "devrait" is about its effect); "devrait être signé" is not
+_DONE = re.compile(r"(?<!être )(?<!sera )(?<!seront )\b(?:signée?s?|conclue?s?|adoptée?s?|approuvée?s?)\b",
+                   re.IGNORECASE)
+_DONE_WINDOW = 100
+
+
+def sentence_status(sentence: str, trigger: int | None = None) -> str:
+    """Status from the verbs of the sentence; "signe" when it states the link as existing.
+
+    With the trigger's offset in the sentence, a past participle of signing closer to the
+    trigger than the status word wins: "Le mémorandum …, signé en novembre 2021, devrait
+    contribuer…" is signed (the "devrait" is about its effect).
+    """
     for status, pattern in _STATUS:
-        if pattern.search(sentence):
+        match = pattern.search(sentence)
+        if match:
+            if trigger is not None and _signed_closer(sentence, trigger, abs(match.start() - trigger)):
+                return "signe"
             return status
     return "signe"
+
+
+def _signed_closer(sentence: str, trigger: int, than: int) -> bool:
+    return any(abs(m.start() - trigger) < min(than, _DONE_WINDOW) for m in _DONE.finditer(sentence))
 
 
 def auto_id(by: str, partner: str, relation: str, year: int | None) -> str:
@@ -196,7 +217,7 @@ def auto_id(by: str, partner: str, relation: str, year: int | None) -> str:
 
 
 def extract_partnerships(paragraph: ParagraphLike, mentions: Sequence[MentionLike],
-                         gazetteer: Gazetteer) -> list[Partnership]:
+                         gazetteer: Gazetteer, event_year: int | None = None) -> list[Partnership]:
     """Candidate partnerships of one paragraph (pure: same input, same output).
 
     A sentence without trigger still counts when it carries on the previous triggered sentence
@@ -211,7 +232,8 @@ def extract_partnerships(paragraph: ParagraphLike, mentions: Sequence[MentionLik
     previous: tuple[list[Trigger], list[Party]] | None = None
     earlier: list[Party] = []
     earlier_pairs: list[tuple[Party, Party]] = []
-    for lo, hi in sentences(text):
+    spans = clauses(text)
+    for lo, hi in spans:
         sentence = text[lo:hi]
         parties = sentence_parties(text, mentions, gazetteer, lo, hi)
         triggers = [Trigger(t.relation, t.start + lo, t.end + lo) for t in find_triggers(sentence)]
@@ -221,9 +243,9 @@ def extract_partnerships(paragraph: ParagraphLike, mentions: Sequence[MentionLik
                 parties = [p for p in previous[1] if p.by][-1:] + parties
         pairs = pair_parties(parties, text)
         if triggers:
-            if not pairs and _ANAPHOR.search(sentence):
+            if not pairs and _ANAPHOR.search(sentence) and not _COUNTED.search(sentence):
                 pairs = _resolve_anaphor(parties, earlier, earlier_pairs)
-            for cand in _candidates(paragraph, pairs, triggers, lo, hi, gazetteer):
+            for cand in _candidates(paragraph, pairs, triggers, (lo, hi), gazetteer, event_year, spans):
                 out.setdefault(cand.id, cand)
             previous = (triggers, parties)
         else:
@@ -239,8 +261,15 @@ _CONTINUES = re.compile(r"\s*(?:par exemple|ainsi|en particulier|notamment|parmi
                         r"|.*\s[-–]\s*avec\s", re.IGNORECASE | re.DOTALL)
 
 
-_ANAPHOR = re.compile(r"\b(?:les (?:deux )?parties|ces (?:deux )?régions|entre elles|cette (?:région|province|ville)"
-                      r"|la province chinoise|la région (?:russe|chinoise|kazakhe)|elle a signé)\b", re.IGNORECASE)
+# a sentence that names a party by a pronoun or a description: "Elle a en outre signé…", "les
+# parties", "les deux régions", "la région hôte", "la capitale turkmène", "cette province"
+_ANAPHOR = re.compile(r"^\s*(?:elle|il|elles|ils|celle-ci|celui-ci)\s|\b(?:les (?:deux )?parties|(?:ces|les) deux "
+                      r"(?:régions|villes|capitales|provinces)|entre elles"
+                      r"|(?:cette|cet) (?:région|province|ville|oblast)"
+                      r"|(?:la|le|l'|l’) ?(?:région|province|ville|capitale|oblast|comité exécutif) "
+                      r"(?!de\b|du\b|des\b|d'|d’)[a-zà-ÿ]+(?:e|ne|se|al)\b)", re.IGNORECASE)
+# "27 accords et programmes ont été signés entre les régions": a count, not a link of named parties
+_COUNTED = re.compile(r"\b\d+\s+(?:accords|documents|mémorandums|programmes|conventions|contrats)\b", re.IGNORECASE)
 
 
 def _resolve_anaphor(parties: list[Party], earlier: list[Party],
@@ -257,16 +286,19 @@ def _resolve_anaphor(parties: list[Party], earlier: list[Party],
 
 
 def _candidates(paragraph: ParagraphLike, pairs: list[tuple[Party, Party]], triggers: list[Trigger],
-                lo: int, hi: int, gazetteer: Gazetteer) -> Iterable[Partnership]:
+                span: tuple[int, int], gazetteer: Gazetteer, event_year: int | None,
+                spans: list[tuple[int, int]]) -> Iterable[Partnership]:
     text = paragraph.text
-    year_all = sentence_year(text, lo, hi)
-    status = sentence_status(text[lo:hi])
+    lo, hi = span
     for (by, partner), trigs in _assign_triggers(pairs, triggers).items():
         by_id = _level(by.entity_id, partner.entity_id, gazetteer)
         if not _plausible(gazetteer, gazetteer[by_id], gazetteer[partner.entity_id]):
             continue
-        year = year_after(text, partner.end) or year_after(text, by.end) or year_all
         for t in trigs:
+            status = sentence_status(unsplit(text[lo:hi]), t.start - lo if lo <= t.start < hi else None)
+            year = (year_after(text, partner.end) or year_after(text, by.end)
+                    or link_year(text, lo, hi, partner.start if lo <= partner.start < hi else t.start, status,
+                                 event_year, spans, t.start if lo <= t.start < hi else None))
             inside = [x for x in (by, partner) if lo <= x.start < hi]
             start = min([t.start] + [x.start for x in inside])
             end = max([t.end] + [x.end for x in inside])
@@ -282,8 +314,8 @@ def _candidates(paragraph: ParagraphLike, pairs: list[tuple[Party, Party]], trig
 
 def _plausible(gazetteer: Gazetteer, by: Entity, partner: Entity) -> bool:
     """Levels that face each other: a region or city never signs with a whole foreign country."""
-    if by.id == partner.id or gazetteer.is_home(partner.id):
-        return False
+    if by.id == partner.id or gazetteer.is_home(partner.id) or "organisation" in (by.kind, partner.kind):
+        return False  # agreements with the EAEU, the CIS or the EU are memberships, not partnerships
     if partner.kind == "pays":
         return by.kind == "pays"
     return not (by.kind == "pays" and partner.kind in ("ville", "district"))

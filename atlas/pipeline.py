@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import functools
 import time
+import warnings
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from atlas import extract, facts, recognise
+from atlas import extract, facts, recognise, review
 from atlas.ambiguity import load_rules
 from atlas.cache import StageCache
 from atlas.corpus import Corpus, Document, load_corpus, parse_document
@@ -52,8 +53,11 @@ class Stages:
     curated: Facts
     #: automatic candidates of every document
     candidates: Facts
-    #: what the site publishes: curated facts plus the candidates of uncurated documents
+    #: what the site publishes: curated facts, reviewed candidates, and the pending candidates
+    #: of uncurated documents
     published: Facts
+    #: the review queue sorted by the maintainers' decisions (data/review/)
+    review: review.Outcome | None = None
 
 
 def prepare(project: Project, cache: StageCache | None = None, timings: Timings | None = None) -> Stages:
@@ -89,9 +93,28 @@ def prepare(project: Project, cache: StageCache | None = None, timings: Timings 
     candidates = timings.run("extract", lambda: merge_candidates(per_document(
         cache, "extract", project.inputs("extract"), corpus.documents,
         lambda document: extract.extract_all(only(document), places, gazetteer))))
-    reviewed = {d.id for d in corpus.documents if d.curated}
-    published = extract.merge_automatic(curated, extract.uncurated_only(candidates, reviewed))
-    return Stages(corpus, gazetteer, mentions, schema, words, curated, candidates, published)
+    outcome = timings.run("review", review_outcome, project, corpus, curated, candidates, schema,
+                          [e.id for e in gazetteer])
+    uncurated = {d.id for d in corpus.documents if not d.curated}
+    pending = Facts(tuple(p for p in outcome.pending.partnerships if p.source.document in uncurated),
+                    tuple(f for f in outcome.pending.figures if f.source.document in uncurated))
+    published = Facts(curated.partnerships + outcome.verified.partnerships + pending.partnerships,
+                      curated.figures + outcome.verified.figures + pending.figures)
+    return Stages(corpus, gazetteer, mentions, schema, words, curated, candidates, published, outcome)
+
+
+def review_outcome(project: Project, corpus: Corpus, curated: Facts, candidates: Facts, schema: dict[str, Any],
+                   entity_ids: list[str]) -> review.Outcome:
+    """The candidates no curated fact confirms, sorted by the decisions of data/review/ (checked);
+    what the maintainer should know (changed documents, orphan decisions) is given as warnings."""
+    queue = extract.unconfirmed(curated, candidates)
+    files = sorted(project.review.glob("*.yaml")) if project.review.is_dir() else []
+    reviews = [review.read_review(path) for path in files]
+    checker = review.DecisionChecker(schema["enums"], entity_ids, corpus)
+    outcome = review.apply_reviews(queue, reviews, checker, {d.id: d.sha256 for d in corpus.documents})
+    for note in outcome.notes:
+        warnings.warn(note, stacklevel=2)
+    return outcome
 
 
 def place_index(project: Project, gazetteer: Gazetteer) -> PlaceIndex:

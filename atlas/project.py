@@ -48,6 +48,8 @@ class Project:
     #: curated fact folders by table name (the table's name is the export's name)
     fact_folders: tuple[tuple[str, Path], ...]
     #: word lists the recognition and extraction rules read (data/words/)
+    #: the review queue: one file of candidates and decisions per corpus document
+    review: Path
     first_names: Path
     organisation_words: Path
     #: context words of the ambiguity rules (atlas.ambiguity)
@@ -76,6 +78,7 @@ class Project:
             world_geojson=geo / "world.geojson",
             schema=data / "schema.yaml",
             fact_folders=(("partenariats", data / "partenariats"), ("chiffres", data / "chiffres")),
+            review=data / "review",
             first_names=data / "words" / "first_names.yaml",
             organisation_words=data / "words" / "organisations.yaml",
             ambiguity_words=data / "words" / "ambiguity.yaml",

@@ -264,3 +264,98 @@ def test_quality_stays_above_the_measured_floor(project):
     assert scores["partenariats (paire)"]["recall"] >= 0.73
     assert scores["chiffres (commerce, en M ou %)"]["precision"] >= 0.75
     assert scores["chiffres (commerce, en M ou %)"]["recall"] >= 0.25
+
+
+# --- figures in words, factors and counts (sentences of 000_dde7657066dac0dc) --------------------
+
+
+def test_growth_by_a_fraction_in_words(gazetteer, index):
+    text = ("Il suffit de dire que de janvier à août 2021, le chiffre d'affaires des marchandises entre le "
+            "Bélarus et la Russie a augmenté de moitié pour atteindre 375 millions de dollars.")
+    assert figures(text, gazetteer, index) == {
+        ("BY", "RU", "chiffre_affaires", "croissance", 50.0, "pct", None),
+        ("BY", "RU", "chiffre_affaires", "niveau", 375.0, "millions_usd", None)}
+
+
+def test_factors_in_words_and_digits(gazetteer, index):
+    text = ("Un détail typique : les exportations de la région de Moguilev vers plus de 20 pays de l'Union "
+            "européenne ont été multipliées par 1,7 et se sont élevées à 221 millions de dollars. Les livraisons "
+            "à la Chine ont également doublé.")
+    found = figures(text, gazetteer, index)
+    assert ("BY-MA", "ue", "exportations", "croissance", 1.7, "facteur", None) in found  # EU: an organisation
+    assert ("BY-MA", "CN", "exportations", "croissance", 2.0, "facteur", None) in found
+
+
+def test_almost_tripled_carries_its_qualifier(gazetteer, index):
+    text = ("Par exemple, si en 2020 le volume des échanges mutuels entre la Biélorussie et le Tadjikistan a été "
+            "\"presque triplé et a dépassé 111 millions de dollars\".")
+    found = figures(text, gazetteer, index)
+    assert ("BY", "TJ", "chiffre_affaires", "croissance", 3.0, "facteur", "pres_de") in found
+    assert ("BY", "TJ", "chiffre_affaires", "niveau", 111.0, "millions_usd", "plus_de") in found
+
+
+def test_growth_without_indicator_takes_the_previous_figures(gazetteer, index):
+    text = ("Les exportations biélorusses vers l'Autriche ont atteint 26,3 millions de dollars. Elles ont "
+            "augmenté d'un quart.")
+    assert ("BY", "AT", "exportations", "croissance", 25.0, "pct", None) in figures(text, gazetteer, index)
+
+
+def test_a_count_of_agreements_is_a_figure_units_are_not(gazetteer, index):
+    text = ("La région de Minsk a signé plus de 80 accords avec les régions de Chine et livré 60 tracteurs.")
+    assert figures(text, gazetteer, index) == {("BY-MI", "CN", "nombre_accords", "niveau", 80.0, "accords",
+                                                "plus_de")}
+
+
+def test_a_year_inside_the_relative_clause_holding_the_link_dates_it(gazetteer, index):
+    # corpus/000, lines 1541-1544
+    text = ("La province chinoise du Jiangsu, qui a signé en 2015 un accord pour établir des relations de "
+            "jumelage avec la région de Moguilev, a été la première région de Chine avec laquelle les habitants "
+            "de Moguilev ont organisé en juillet 2020 un échange de contacts et de coopération.")
+    assert ("BY-MA", "CN-JS", "jumelage", 2015) in links(text, gazetteer, index)
+
+
+def test_a_relative_clause_after_the_link_does_not_date_it(gazetteer, index):
+    # the seed's Russian-regions wording (000, p-30) with a "dont" clause about something else
+    text = ("La région de Gomel a signé un accord de coopération avec la région de Vladimir, dont les "
+            "entreprises travaillent depuis 2016 avec celles de Mozyr.")
+    assert ("BY-HO", "RU-VLA", "accord", 2016) not in links(text, gazetteer, index)
+
+
+# --- wordings the seed corpus does not use (sentences written for the rule, in its style) ------
+
+
+def test_compound_home_adjective_names_both_countries(gazetteer, index):
+    text = "Le Conseil d'affaires biélorusso-kazakh s'est réuni à Minsk en 2021."
+    assert ("BY", "KZ", "conseil_affaires", 2021) in links(text, gazetteer, index)
+
+
+def test_friendly_contacts_and_a_dated_cooperation_programme(gazetteer, index):
+    text = ("La ville de Grodno entretient des contacts amicaux avec la ville de Kovrov. La région de Brest a "
+            "signé un programme de coopération pour 2021-2023 avec la région de Pavlodar.")
+    found = links(text, gazetteer, index)
+    assert ("grodno", "kovrov", "relations_amicales", None) in found
+    assert ("BY-BR", "KZ-55", "plan_action", None) in found
+
+
+def test_a_pronoun_subject_takes_the_previous_belarusian_party(gazetteer, index):
+    text = ("La région de Moguilev a signé un accord avec la région de Tver en 2021. Elle a en outre signé un "
+            "mémorandum avec la région de Koursk.")
+    assert ("BY-MA", "RU-KRS", "memorandum", None) in links(text, gazetteer, index)
+
+
+def test_a_number_after_tandis_que_goes_with_its_own_clause(gazetteer, index):
+    # the seed's wording for regional trade (000, p-20) with a contrast, and a hyphen-split verb
+    text = ("Le chiffre d'affaires de la région de Moguilev avec la région de Smolensk s'est élevé à 145,6 millions "
+            "de dollars en 2021, tandis que le commerce avec la région de Briansk a aug-menté d'un tiers.")
+    found = figures(text, gazetteer, index)
+    assert ("BY-MA", "RU-SMO", "chiffre_affaires", "niveau", 145.6, "millions_usd", None) in found
+    assert ("BY-MA", "RU-BRY", "chiffre_affaires", "croissance", 33.3, "pct", None) in found
+
+
+def test_coordinated_clauses_state_separate_links(gazetteer, index):
+    # written for the rule in the seed's style: two subjects, two instruments, one sentence
+    text = ("La région de Gomel a signé en 2021 un mémorandum avec la région de Smolensk, et la région de Brest "
+            "envisage un accord avec la région de Pskov.")
+    found = links(text, gazetteer, index)
+    assert ("BY-HO", "RU-SMO", "memorandum", 2021) in found and ("BY-BR", "RU-PSK", "accord", None) in found
+    assert not {("BY-HO", "RU-PSK"), ("BY-BR", "RU-SMO")} & {(b, p) for b, p, _, _ in found}

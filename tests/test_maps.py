@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -244,6 +245,14 @@ def test_tentative_status_is_said_and_drawn_pale(places, words):
     data = extract_data(render_map(spec))
     assert data["lines"][0][5] == 1  # drawn pale
     assert "en projet" in data["lines"][0][4] and "prévu ou en projet" in data["legend"]
+
+
+def test_unreviewed_candidate_is_said_and_drawn_pale(places, words):
+    fact = replace(partnership("BY-HR", "KZ-35", "accord", 2019, "signe"), origin="automatique")
+    spec = build_entity_spec("BY-HR", [fact], places, words)
+    data = extract_data(render_map(spec))
+    assert data["lines"][0][5] == 1  # drawn pale although signed
+    assert "automatique, non vérifié" in data["lines"][0][4] and "automatique, non vérifié" in data["legend"]
 
 
 def test_country_level_partnership_uses_label_points(places, words):

@@ -62,6 +62,7 @@ class Line:
     status: str = ""
     links: tuple[tuple[str, str], ...] = ()  # (name, href) pairs shown in the popup
     count: int = 1  # partnerships the line stands for (the overview draws one line per group)
+    origin: str = "verifie"  # "automatique": an unreviewed candidate, drawn pale and said so
 
 
 @dataclass(frozen=True)

@@ -84,6 +84,8 @@ def _line_popup(here: str, words: Vocabulary, line: Line) -> str:
         head += f" ({line.year})"
     if line.status:
         head += f" — {html.escape(words.term('status', line.status).map)}"
+    if line.origin != "verifie":
+        head += f" — <em>{html.escape(words.label('origin', line.origin))}</em>"
     links = " – ".join(_link(here, name, url) for name, url in line.links)
     return f"{head}<br>{links}"
 
@@ -121,10 +123,14 @@ def _legend_html(spec: MapSpec) -> str:
                   f'stroke="{rel.colour}" stroke-width="3"{dash_attr}/></svg>')
         items.append(f"<li>{swatch} {html.escape(_capital(rel.map))}</li>")
     tentative = [t for t in spec.words.terms("status") if t.tentative]
-    if any(ln.status in {t.code for t in tentative} for ln in spec.lines):
+    pale = [t.label for t in tentative]
+    automatic = any(ln.origin != "verifie" for ln in spec.lines)
+    if automatic:
+        pale.append(spec.words.label("origin", "automatique"))
+    if automatic or any(ln.status in {t.code for t in tentative} for ln in spec.lines):
         items.append('<li><svg width="28" height="10" aria-hidden="true"><line x1="0" y1="5" x2="28" '
                      'y2="5" stroke="#555" stroke-opacity="0.4" stroke-width="3"/></svg> '
-                     f"trait pâle : {html.escape(' ou '.join(t.label for t in tentative))}</li>")
+                     f"trait pâle : {html.escape(' ou '.join(pale))}</li>")
     if any(ln.count > 1 for ln in spec.lines):
         items.append("<li>épaisseur du trait : nombre de partenariats</li>")
     lines_part = (f'<p class="atlas-legend-head">Traits : type de relation</p><ul>{"".join(items)}</ul>'
@@ -152,7 +158,7 @@ def map_data(spec: MapSpec) -> dict:
     points = [[f.entity_id, f.point[0], f.point[1], f.style, f.tooltip, _feature_popup(here, f), f.name]
               for f in spec.features if f.point]
     lines = [[ln.relation, ln.country, _flat(ln.path), ln.label, _line_popup(here, words, ln),
-              1 if ln.status in tentative else 0, ln.count] for ln in spec.lines]
+              1 if ln.status in tentative or ln.origin != "verifie" else 0, ln.count] for ln in spec.lines]
     rels = {r: [_capital(t.map), t.colour, t.dash]
             for r in sorted({ln.relation for ln in spec.lines}) if (t := words.term("relation", r))}
     return {

@@ -87,7 +87,7 @@ def _line(p: Partnership, places: Places, words: Vocabulary, focus: str, offset:
         from_id=a, to_id=b, from_latlon=pa, to_latlon=pb, relation=p.relation, year=p.year,
         label=f"{places.name(a)} – {places.name(b)} : {_relation_text(p, words)}",
         href=places.href(other), country=places.gazetteer.country_of(b),
-        path=round_path(bend(great_circle(pa, pb), offset)), status=p.status,
+        path=round_path(bend(great_circle(pa, pb), offset)), status=p.status, origin=p.origin,
         links=tuple((places.name(e), places.href(e)) for e in (other, a if other == b else b)),
     )
 
@@ -189,14 +189,15 @@ def overview_lines(facts: list[Partnership], places: Places, words: Vocabulary) 
     """One line per home region (or the home country, for national agreements) × partner country
     × relation, its width growing with the number of partnerships it stands for: not a hairball."""
     gaz = places.gazetteer
-    groups: dict[tuple[str, str, str], list[Partnership]] = defaultdict(list)
+    # automatic candidates form their own lines, drawn pale: never merged into verified ones
+    groups: dict[tuple[str, str, str, str], list[Partnership]] = defaultdict(list)
     for p in facts:
-        groups[(gaz.region_of(p.by) or gaz.home, gaz.country_of(p.partner), p.relation)].append(p)
+        groups[(gaz.region_of(p.by) or gaz.home, gaz.country_of(p.partner), p.relation, p.origin)].append(p)
     usable = {k: v for k, v in groups.items() if places.latlon(k[0]) and places.latlon(k[1])}
-    pairs = Counter((a, b) for a, b, _ in usable)
+    pairs = Counter((a, b) for a, b, _, _ in usable)
     seen: Counter = Counter()
     lines = []
-    for (a, b, relation), items in sorted(usable.items()):
+    for (a, b, relation, origin), items in sorted(usable.items()):
         pa, pb = places.latlon(a), places.latlon(b)
         assert pa and pb
         offset = offset_amount(seen[(a, b)], pairs[(a, b)])
@@ -206,7 +207,7 @@ def overview_lines(facts: list[Partnership], places: Places, words: Vocabulary) 
         label = f"{places.name(a)} – {places.name(b)} : {what}" + (f", {n} partenariats" if n > 1 else "")
         lines.append(Line(from_id=a, to_id=b, from_latlon=pa, to_latlon=pb, relation=relation, year=None,
                           label=label, href=places.href(b), country=b,
-                          path=round_path(bend(great_circle(pa, pb), offset)), status="",
+                          path=round_path(bend(great_circle(pa, pb), offset)), status="", origin=origin,
                           links=((places.name(a), places.href(a)), (places.name(b), places.href(b))), count=n))
     return lines
 

@@ -9,6 +9,7 @@ from typing import Any
 from atlas.data_formats import Table
 from atlas.pages import markup
 from atlas.site_urls import data_path
+from atlas.vocabulary import Vocabulary
 
 FORMATS = [
     "**CSV** : UTF-8 avec marque d'ordre d'octets (BOM), séparateur virgule ; un tableur français (Excel, "
@@ -43,7 +44,9 @@ def table_section(table: Table, also: str | None) -> list[str]:
     return out + [f"| `{f.name}` | {f.type} | {markup.cell(f.doc)}{_values(f.enum)} |" for f in table.fields]
 
 
-def data_page(tables: dict[str, Table], schema: dict[str, Any]) -> str:
+def data_page(tables: dict[str, Table], schema: dict[str, Any], words: Vocabulary,
+              review: list[tuple[str, int, int]] | None = None) -> str:
+    """`review`: per document (title, candidates reviewed, candidates pending) of the review queue."""
     formats = [line.format(xlsx=data_path("atlas.xlsx"), sqlite=data_path("atlas.sqlite"),
                            package=data_path("datapackage.json")) for line in FORMATS]
     out = [markup.front_matter("Données"), "# Données ouvertes", ""]
@@ -62,5 +65,19 @@ def data_page(tables: dict[str, Table], schema: dict[str, Any]) -> str:
             f"[Télécharger]({data_path(geojson)}) — {schema['exports'][geojson]['description']}", "",
             "## Licences", "",
             f"- Tables de l'atlas : {markup.cell(licence['title'])} (`{markup.cell(licence['name'])}`)."]
+    if review:
+        at = out.index("## Licences")
+        out[at:at] = _review_section(review, words)
     out += [f"- {line}" for line in schema["licences"]] + [""]
     return "\n".join(out) + "\n"
+
+
+def _review_section(review: list[tuple[str, int, int]], words: Vocabulary) -> list[str]:
+    """How much of each document a person has checked: its candidates still pending review."""
+    label = words.label("origin", "automatique")
+    out = ["## Relecture des documents", "",
+           "Les faits extraits automatiquement d'un document restent marqués « " + label + " » "
+           "tant qu'une personne ne les a pas relus.", "",
+           "| Document | Candidats relus | Candidats en attente |", "|---|---:|---:|"]
+    out += [f"| {markup.cell(title)} | {done} | {pending} |" for title, done, pending in review]
+    return out + [""]

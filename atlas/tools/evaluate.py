@@ -6,6 +6,8 @@
     facts (`atlas.tools.extraction_eval`);
   * places of the development texts (../shared/eval-dev/, answer keys read only to measure)
     recognised with the right entity (`atlas.tools.dev_eval`);
+  * extraction on texts never seen: the eval-dev texts against their answer keys
+    (`atlas.tools.dev_extraction_eval`);
   * search hit rate: does every spelling of a place find its page (`atlas.tools.search_eval`, needs
     Chromium and a built site; the site is built first if missing).
 
@@ -47,6 +49,15 @@ def extraction(project: Project) -> list[str]:
             for name, s in scores.items()]
 
 
+def dev_texts(project: Project) -> list[str]:
+    from atlas.tools import dev_extraction_eval as dev
+
+    if not dev.DEV_DIR.is_dir():
+        return [f"unavailable: {dev.DEV_DIR} not found"]
+    scores, _ = dev.run_dev(dev.DEV_DIR, project.root)
+    return dev.table(scores)
+
+
 def search(project: Project) -> list[str]:
     from atlas.tools import search_eval
 
@@ -65,8 +76,10 @@ def search(project: Project) -> list[str]:
 
 def main(root: Path = ROOT) -> int:
     project = Project.at(root)
-    parts = (("recognition", recognition), ("eval-dev places", dev_places), ("extraction", extraction),
-             ("search", search))
+    parts = (("recognition", recognition), ("eval-dev places", dev_places),
+             ("extraction (seed corpus: automatic vs curated)", extraction),
+             ("extraction on unseen texts (../shared/eval-dev, `python -m atlas.tools.dev_extraction_eval -v`)",
+              dev_texts), ("search", search))
     for title, part in parts:
         print(f"# {title}")
         print("\n".join(part(project)), flush=True)

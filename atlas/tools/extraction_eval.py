@@ -38,6 +38,11 @@ def evaluate_extraction(curated: Facts, candidates: Facts) -> dict[str, dict[str
     return {
         "partenariats (paire+relation)": _scores(keys(curated.partnerships, True), keys(candidates.partnerships, True)),
         "partenariats (paire)": _scores(keys(curated.partnerships, False), keys(candidates.partnerships, False)),
+        # the year where it can be compared: candidates whose pair and relation a curated fact states
+        "partenariats (année, si datée)": _scores(
+            {(pair_of(p), p.relation, p.year) for p in curated.partnerships if p.year},
+            {(pair_of(p), p.relation, p.year) for p in candidates.partnerships
+             if (pair_of(p), p.relation) in keys(curated.partnerships, True)}),
         "chiffres": _scores({figure_key(f) for f in curated.figures}, {figure_key(f) for f in candidates.figures}),
         "chiffres (commerce, en M ou %)": _scores({figure_key(f) for f in curated.figures if _trade(f)},
                                                   {figure_key(f) for f in candidates.figures if _trade(f)}),
