@@ -115,7 +115,7 @@ def fact_anchor(fact_id: str) -> str:
     """The stable anchor of a fact on a place page, as a "citer" link to itself (cite.js shows the
     fact's citation when it is followed)."""
     fid = markup.text(fact_id)
-    return f'<a id="{fid}" class="atlas-cite-fact" href="#{fid}" title="Citer ce fait ({fid})">citer</a>'
+    return f'<a id="{fid}" class="atlas-cite-fact" href="#{fid}" title="Citer ce fait">citer</a>'
 
 
 def page_title(markdown: str) -> str | None:

@@ -17,12 +17,17 @@ FACT_ID = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+)*--[a-z0-9]")
 FILE_HASH = re.compile(r"\b\d{3}_[0-9a-f]{16}\b")
 TAG = re.compile(r"<(script|style)\b.*?</\1>|<[^>]*?>", re.S)
 TITLE_ATTR = re.compile(r'\btitle="([^"]*)"')
+#: a page's permanent address is a URL, not prose: its path may hold a document's file name
+URL = re.compile(r"https?://[^\s\"'<>{}]+")
+#: identifiers shown on purpose as data (the Données page's id scheme, ISO codes) are set in <code>
+CODE = re.compile(r"<code\b[^>]*>.*?</code>", re.S)
 
 
 def visible_text(page: str) -> str:
     """Text a reader sees: the content, and the hover titles; not URLs, not scripts."""
     main = page.split('<article', 1)[-1].split("</article>", 1)[0]
-    return html.unescape(TAG.sub(" ", main) + " " + " ".join(TITLE_ATTR.findall(main)))
+    text = html.unescape(TAG.sub(" ", CODE.sub(" ", main)) + " " + " ".join(TITLE_ATTR.findall(main)))
+    return URL.sub(" ", text)
 
 
 def content_pages(site: Path) -> list[Path]:
@@ -47,6 +52,8 @@ def test_the_checks_catch_what_they_look_for():
     text = visible_text(page)
     assert LINE_REF.search(text) and FACT_ID.search(text) and FILE_HASH.search(text)
     assert not FILE_HASH.search(visible_text('<article><a href="000_dde7657066dac0dc-08.html">art. 8</a></article>'))
+    assert not FILE_HASH.search(visible_text('<article><code>https://x.org/articles/000_dde7657066dac0dc-08.html'
+                                             '</code></article>'))
 
 
 COUNT = re.compile(r"(\d+)\s+partenariats?\b")
