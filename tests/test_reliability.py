@@ -230,6 +230,8 @@ def _append_row(rel: str, row: str) -> Callable[[Path], str]:
         edit_text(path, append(row + "\n"))
         return rf"{re.escape(Path(rel).name)}:{line}\b"
 
+    return breaks
+
 
 def _site_url(value: str) -> Callable[[Path], str]:
     """mkdocs.yml with another `site_url`; the message names its line."""
@@ -248,6 +250,7 @@ def _site_url(value: str) -> Callable[[Path], str]:
 WORLD_NAMES = "data/places/world_names.yaml"
 ORGANISATIONS = "data/places/organisations.yaml"
 DISTRICTS = "data/places/by_districts.yaml"
+
 
 def _fact_id_shared_by_a_figure(root: Path) -> str:
     """A figure given the id of a partnership: both would be the same anchor on a page."""
